@@ -1,0 +1,1 @@
+"""Django wiring only: the environment, settings, URLs and the assembled API."""

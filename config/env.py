@@ -1,0 +1,50 @@
+"""The one place that reads the environment (DESIGN §5b).
+
+Everything a deployer may change is a field of ``Env``; the rest of the code reads settings.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Env:
+    data_dir: Path
+    database_url: str
+    search_backend: str
+    tasks: str
+    redis_url: str
+    port: int
+    demo_data: Path
+    secret_key: str
+    debug: bool
+    allowed_hosts: list[str]
+
+
+def _flag(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def read_env(environ: os._Environ[str] | dict[str, str] = os.environ) -> Env:
+    data_dir = Path(environ.get("SOTONG_DATA_DIR", REPO_ROOT / "var")).resolve()
+    return Env(
+        data_dir=data_dir,
+        database_url=environ.get("DATABASE_URL", f"sqlite:///{data_dir / 'sotong.sqlite3'}"),
+        search_backend=environ.get("SOTONG_SEARCH_BACKEND", "tantivy"),
+        tasks=environ.get("SOTONG_TASKS", "inline"),
+        redis_url=environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        port=int(environ.get("PORT", "8000")),
+        demo_data=Path(environ.get("SOTONG_DEMO_DATA", REPO_ROOT.parent / "shared" / "data")).resolve(),
+        # The embedded default runs on a laptop; a deployment sets its own key.
+        secret_key=environ.get("SOTONG_SECRET_KEY", "sotong-embedded-default-not-secret"),
+        debug=_flag(environ.get("SOTONG_DEBUG", "0")),
+        allowed_hosts=environ.get("SOTONG_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(","),
+    )
+
+
+ENV = read_env()

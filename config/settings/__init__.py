@@ -1,0 +1,1 @@
+"""Settings package: ``base`` is the one settings module; the environment chooses the variants."""

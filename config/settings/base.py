@@ -1,0 +1,105 @@
+"""Django settings, all derived from ``config.env.ENV``."""
+
+from __future__ import annotations
+
+import dj_database_url
+
+from config.env import ENV
+
+BASE_DIR = ENV.data_dir.parent
+SECRET_KEY = ENV.secret_key
+DEBUG = ENV.debug
+ALLOWED_HOSTS = ENV.allowed_hosts
+
+SOTONG_DATA_DIR = ENV.data_dir
+SOTONG_DATA_DIR.mkdir(parents=True, exist_ok=True)  # the embedded default needs no set-up
+SOTONG_ORIGINALS_DIR = ENV.data_dir / "originals"  # restricted: never read by public code
+SOTONG_PUBLIC_DIR = ENV.data_dir / "public"
+SOTONG_QUARANTINE_DIR = ENV.data_dir / "quarantine"
+SOTONG_SEARCH_DIR = ENV.data_dir / "search"
+SOTONG_SEARCH_BACKEND = ENV.search_backend
+SOTONG_TASKS = ENV.tasks
+SOTONG_DEMO_DATA = ENV.demo_data
+# Globally unique prefix of this instance's public ids, so harvested records never collide.
+SOTONG_INSTANCE_ID = "seoul"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "sotong.core",
+    "sotong.audit",
+    "sotong.organizations",
+    "sotong.records",
+    "sotong.intake",
+    "sotong.publication",
+    "sotong.portal",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": dj_database_url.parse(ENV.database_url, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the portal read while an import writes; never journal_mode=OFF (DESIGN §4).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+LANGUAGE_CODE = "ko"
+LANGUAGES = [("ko", "한국어"), ("en", "English")]
+TIME_ZONE = "Asia/Seoul"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = ENV.data_dir / "static"
+WHITENOISE_USE_FINDERS = True
+
+# Uploads: the push API streams files to disk above this size.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+SOTONG_MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "INFO"},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

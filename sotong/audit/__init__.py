@@ -1,0 +1,1 @@
+"""Append-only audit log: every state-changing service writes one row in its own transaction."""

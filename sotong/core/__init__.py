@@ -1,0 +1,1 @@
+"""Tiny shared kernel: errors, clock, base model, file store. Imported by every app."""

@@ -1,0 +1,29 @@
+"""``sotong run``: migrate, load the demo data (fast when already loaded) and serve the portal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "포털을 실행합니다 / migrate, load the demo data and serve on 127.0.0.1:PORT"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--no-demo", action="store_true", help="do not load the demo data")
+        parser.add_argument("--host", default="127.0.0.1")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from waitress import serve
+
+        from config.env import ENV
+        from config.wsgi import application
+
+        call_command("migrate", verbosity=0)
+        if not options["no_demo"]:
+            call_command("load_demo")
+        self.stdout.write(f"정보소통광장: http://{options['host']}:{ENV.port}/  (Ctrl+C로 종료 / to stop)")
+        self.stdout.flush()
+        serve(application, host=options["host"], port=ENV.port, threads=8, ident="sotong")

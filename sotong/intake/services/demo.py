@@ -1,0 +1,63 @@
+"""Load the demo corpus from ``SOTONG_DEMO_DATA`` (read in place, never copied into the repository).
+
+A second run with unchanged demo data returns at once: a fingerprint of the files it loaded is kept
+in the data folder. Every step is idempotent anyway, so a changed file only costs a re-import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from sotong.intake.services.folders import folder_ingest, folders_with_manifest
+from sotong.intake.services.lists import list_import
+from sotong.organizations.models import Organization
+from sotong.organizations.services.chart import HEADQUARTERS_NAME, organization_import_chart
+
+ACTOR = "command:load-demo"
+CHART = "seoul-organizations.json"
+LIST_PATTERN = "*_info_list*"
+
+
+def demo_files(root: Path) -> list[Path]:
+    folders = [f / "metadata.json" for f in folders_with_manifest(root)]
+    return [root / CHART, *folders, *sorted((root / "opengov").glob(LIST_PATTERN))]
+
+
+def _fingerprint(files: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in files:
+        stat = path.stat()
+        digest.update(f"{path}\x1f{stat.st_size}\x1f{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _marker() -> Path:
+    return Path(settings.SOTONG_DATA_DIR) / "demo-loaded.json"
+
+
+def demo_is_loaded(root: Path) -> bool:
+    marker = _marker()
+    if not marker.is_file():
+        return False
+    return json.loads(marker.read_text()).get("fingerprint") == _fingerprint(demo_files(root))
+
+
+def demo_load(*, root: Path, say: Callable[[str], None]) -> None:
+    files = demo_files(root)
+    with transaction.atomic(durable=True):
+        organization_import_chart(path=root / CHART, actor=ACTOR)
+    for folder in folders_with_manifest(root):
+        summary = folder_ingest(folder=folder, actor=ACTOR)
+        say(f"{folder.name}: 문서 {len(summary.accepted)}건 접수, {len(summary.rejected)}건 거부")
+    headquarters = Organization.objects.get(name=HEADQUARTERS_NAME)
+    for path in files:
+        if path.match(LIST_PATTERN):
+            result = list_import(path=path, organization=headquarters, actor=ACTOR)
+            say(f"{path.name}: {result.rows}행 (신규 {result.created}, 갱신 {result.updated}, 변경 없음 {result.unchanged})")
+    _marker().write_text(json.dumps({"fingerprint": _fingerprint(files)}))

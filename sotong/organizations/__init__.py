@@ -1,0 +1,1 @@
+"""Organizations (city headquarters, districts, institutions) and their tree of units."""

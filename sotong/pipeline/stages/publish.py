@@ -1,0 +1,80 @@
+"""Publish: decide what of a record may be shown and write only that into the publication layer.
+
+Until the disclosure engine exists the rule is deliberately narrow:
+- a record the source grades 공개: metadata, approval line, the text of every file and the files;
+- anything else (부분공개, 비공개, grade not known): metadata only — title, numbers, department,
+  dates, grade or "listed only", grounds, reason, opening date. Never text, never files.
+The engine will later re-scan everything published here, titles included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sotong.intake.services.documents import originals_store
+from sotong.publication.services import PublicationData, PublicFileData, publication_upsert_many
+from sotong.records.choices import FileState, Grade
+from sotong.records.models import File, Record
+
+
+def _body_text(files: Sequence[File]) -> str:
+    return "\n\n".join(f.text for f in files if f.state == FileState.EXTRACTED and f.text)
+
+
+def _public_files(files: Sequence[File]) -> tuple[PublicFileData, ...]:
+    store = originals_store()
+    return tuple(
+        PublicFileData(name=f.original_name, role=f.role, mime_type=f.mime_type, source=store.path(f.sha256))
+        for f in files
+        if f.grade in ("", Grade.PUBLIC)
+    )
+
+
+def publication_data(record: Record) -> PublicationData:
+    """The whole decision of what is public, in one place."""
+    department = record.department
+    is_public = record.grade == Grade.PUBLIC
+    files = list(record.files.all()) if is_public else []
+    return PublicationData(
+        public_id=record.public_id,
+        title=record.title,
+        organization=record.organization.name,
+        listing=record.listing,
+        registration_number=record.registration_number,
+        department=department.name if department else "",
+        department_path=" > ".join(department.path()) if department else "",
+        info_type=record.info_type.name if record.info_type else "",
+        produced_on=record.produced_on,
+        retention_period=record.retention_period,
+        task_card=record.task_card,
+        grade=record.grade,
+        grounds=tuple(record.grounds),
+        reason=record.reason,
+        opens_on=record.opens_on,
+        original_url=record.original_url,
+        licence=record.licence,
+        approval_line=tuple(
+            {"role": s.role, "position": s.position, "name": s.name} for s in record.approval_steps.all()
+        )
+        if is_public
+        else (),
+        body_text=_body_text(files),
+        files=_public_files(files),
+    )
+
+
+def records_publish(*, records: Sequence[Record]) -> list[str]:
+    """Publish the given records; return the public ids whose publication changed."""
+    return publication_upsert_many(items=[publication_data(record) for record in records])
+
+
+def records_publish_ids(*, record_ids: Sequence[int]) -> list[str]:
+    changed: list[str] = []
+    for start in range(0, len(record_ids), 1000):
+        records = (
+            Record.objects.filter(pk__in=record_ids[start : start + 1000])
+            .select_related("organization", "department__parent__parent", "info_type")
+            .prefetch_related("files", "approval_steps")
+        )
+        changed += records_publish(records=list(records))
+    return changed

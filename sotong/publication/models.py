@@ -1,0 +1,57 @@
+"""What the public may see of a record: written by the publish stage, read by every public surface."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class PublishedRecord(models.Model):
+    public_id = models.CharField(max_length=64, unique=True)
+    title = models.CharField(max_length=1000)
+    registration_number = models.CharField(max_length=200, blank=True, db_index=True)
+    organization = models.CharField(max_length=100, db_index=True)
+    department = models.CharField(max_length=200, blank=True, db_index=True)
+    department_path = models.CharField(max_length=1000, blank=True)
+    info_type = models.CharField(max_length=100, blank=True, db_index=True)
+    produced_on = models.DateField(null=True, blank=True, db_index=True)
+    retention_period = models.CharField(max_length=20, blank=True)
+    task_card = models.CharField(max_length=300, blank=True)
+    grade = models.CharField(max_length=10, blank=True, db_index=True)  # "" = not known
+    listing = models.CharField(max_length=30)  # graded / published_elsewhere / listed_only
+    grounds = models.JSONField(default=list, blank=True)  # law items 1–8
+    reason = models.TextField(blank=True)
+    opens_on = models.DateField(null=True, blank=True)
+    original_url = models.URLField(max_length=500, blank=True)
+    licence = models.CharField(max_length=50, blank=True)
+    approval_line = models.JSONField(default=list, blank=True)  # [{role, position, name}]
+    body_text = models.TextField(blank=True)  # only ever the public text
+    published_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-produced_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def year(self) -> int | None:
+        return self.produced_on.year if self.produced_on else None
+
+
+class PublishedFile(models.Model):
+    """A file citizens may download: a copy in the public store, never a path to the original."""
+
+    record = models.ForeignKey(PublishedRecord, on_delete=models.CASCADE, related_name="files")
+    order = models.PositiveIntegerField(default=0)
+    name = models.CharField(max_length=255)
+    role = models.CharField(max_length=20)
+    mime_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["record", "order"]
+
+    def __str__(self) -> str:
+        return self.name

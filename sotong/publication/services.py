@@ -1,0 +1,115 @@
+"""Writes into the publication layer. Called by the pipeline's publish stage only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+
+from sotong.core import clock
+from sotong.core.files import FileStore
+from sotong.publication.models import PublishedFile, PublishedRecord
+
+
+@dataclass(frozen=True)
+class PublicFileData:
+    name: str
+    role: str
+    mime_type: str
+    source: Path  # where the publish stage found the public content; copied, never linked
+
+
+@dataclass(frozen=True)
+class PublicationData:
+    """Exactly what may be shown. The publish stage decides; this layer only stores."""
+
+    public_id: str
+    title: str
+    organization: str
+    listing: str
+    registration_number: str = ""
+    department: str = ""
+    department_path: str = ""
+    info_type: str = ""
+    produced_on: dt.date | None = None
+    retention_period: str = ""
+    task_card: str = ""
+    grade: str = ""
+    grounds: tuple[int, ...] = ()
+    reason: str = ""
+    opens_on: dt.date | None = None
+    original_url: str = ""
+    licence: str = ""
+    approval_line: tuple[dict[str, str], ...] = ()
+    body_text: str = ""
+    files: tuple[PublicFileData, ...] = field(default_factory=tuple)
+
+
+_FIELDS = [
+    "title", "registration_number", "organization", "department", "department_path", "info_type",
+    "produced_on", "retention_period", "task_card", "grade", "listing", "grounds", "reason",
+    "opens_on", "original_url", "licence", "approval_line", "body_text",
+]  # fmt: skip
+
+
+def public_store() -> FileStore:
+    return FileStore(settings.SOTONG_PUBLIC_DIR)
+
+
+def _values(data: PublicationData) -> dict[str, Any]:
+    values = {name: getattr(data, name) for name in _FIELDS}
+    values["grounds"] = list(data.grounds)
+    values["approval_line"] = list(data.approval_line)
+    return values
+
+
+def _replace_files(record: PublishedRecord, files: Sequence[PublicFileData]) -> None:
+    record.files.all().delete()
+    store = public_store()
+    for order, item in enumerate(files):
+        with item.source.open("rb") as stream:
+            stored = store.put(stream)
+        PublishedFile.objects.create(
+            record=record, order=order, name=item.name, role=item.role,
+            mime_type=item.mime_type, size=stored.size, sha256=stored.sha256,
+        )  # fmt: skip
+
+
+def publication_upsert_many(*, items: Sequence[PublicationData]) -> list[str]:
+    """Insert or replace publications; return the public ids that changed (to re-index)."""
+    now = clock.now()
+    changed: list[str] = []
+    with transaction.atomic():
+        existing = {
+            p.public_id: p
+            for start in range(0, len(items), 500)
+            for p in PublishedRecord.objects.filter(public_id__in=[i.public_id for i in items[start : start + 500]])
+        }
+        new, updated = [], []
+        for data in items:
+            values = _values(data)
+            current = existing.get(data.public_id)
+            if current is None:
+                new.append(PublishedRecord(public_id=data.public_id, published_at=now, updated_at=now, **values))
+            elif any(getattr(current, k) != v for k, v in values.items()) or data.files:
+                for key, value in values.items():
+                    setattr(current, key, value)
+                current.updated_at = now
+                updated.append(current)
+            else:
+                continue
+            changed.append(data.public_id)
+        PublishedRecord.objects.bulk_create(new, batch_size=500)
+        PublishedRecord.objects.bulk_update(updated, _FIELDS + ["updated_at"], batch_size=500)
+        by_id = {p.public_id: p for p in new + updated}
+        with_files = set(PublishedFile.objects.filter(record__in=updated).values_list("record_id", flat=True))
+        for data in items:
+            record = by_id.get(data.public_id)
+            if record is not None and (data.files or record.pk in with_files):
+                _replace_files(record, data.files)
+    return changed

@@ -1,0 +1,1 @@
+"""The restricted internal registry of records. Public code never imports this package."""

@@ -1,0 +1,45 @@
+"""Enumerations of the records domain, with the Korean labels citizens and officials see."""
+
+from __future__ import annotations
+
+from django.db import models
+
+# The vocabulary of disclosure is shared with public code; re-exported for the records domain.
+from sotong.core.disclosure import Grade as Grade
+from sotong.core.disclosure import Ground as Ground
+
+
+class Listing(models.TextChoices):
+    """How a record without a grade of our own appears on the list of everything produced."""
+
+    GRADED = "graded", "공개 여부 결정됨"  # a grade is set (by the source or the engine)
+    PUBLISHED_ELSEWHERE = "published_elsewhere", "원문 공개(외부)"  # the source published the original
+    LISTED_ONLY = "listed_only", "공개 여부 미확인 — 목록만 공개"  # a citizen may request it
+
+
+class ApprovalRole(models.TextChoices):
+    DRAFT = "기안", "기안"  # the official who drafted it
+    REVIEW = "검토", "검토"  # reviewers on the line
+    COOPERATION = "협조", "협조"  # other departments consulted
+    APPROVAL = "결재", "결재"  # the final approver
+
+
+class RecordState(models.TextChoices):
+    LISTED = "listed", "목록 등록"  # metadata only (from a list import): nothing to process
+    QUEUED = "queued", "처리 대기"  # originals stored, waiting for the pipeline
+    EXTRACTED = "extracted", "본문 추출 완료"  # text extracted from every readable file
+    FAILED = "failed", "처리 실패"  # a stage failed; see the files' errors
+
+
+class FileRole(models.TextChoices):
+    BODY = "body", "본문"
+    ATTACHMENT = "attachment", "첨부"
+
+
+class FileState(models.TextChoices):
+    STORED = "stored", "저장됨"
+    EXTRACTED = "extracted", "추출됨"
+    FAILED = "failed", "추출 실패"
+
+
+RETENTION_PERIODS = ["1년", "3년", "5년", "10년", "20년", "30년", "준영구", "영구"]

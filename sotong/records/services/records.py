@@ -1,0 +1,190 @@
+"""Create or update records: re-intake of the same document updates it, never duplicates it.
+
+The key is the source system's own document id where there is one (``package_id`` in Seoul's
+lists). A registration number alone is not a key: department names repeat across units and the
+real week has 234 numbers shared by different documents. Without a source id, the key is a
+digest of organization, department, registration number, title and date (``content_key``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+
+from sotong.audit.models import AuditEvent
+from sotong.audit.services import audit_record_many
+from sotong.core import clock
+from sotong.core.public_ids import public_id_for_source
+from sotong.organizations.models import Department, Organization
+from sotong.records.models import ApprovalStep, InfoType, Record
+
+
+@dataclass(frozen=True)
+class ApprovalStepData:
+    role: str
+    position: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class RecordData:
+    """Everything a source says about a record, already validated and resolved."""
+
+    title: str
+    source: str
+    source_id: str | None = None
+    registration_number: str = ""
+    department: Department | None = None
+    info_type: InfoType | None = None
+    produced_on: dt.date | None = None
+    retention_period: str = ""
+    task_card: str = ""
+    writer: str = ""
+    category: str = ""
+    grade: str = ""
+    grounds: tuple[int, ...] = ()
+    reason: str = ""
+    opens_on: dt.date | None = None
+    original_url: str = ""
+    licence: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    approval_line: tuple[ApprovalStepData, ...] | None = None  # None: the source says nothing
+
+
+# Fields a re-intake may change; ``source`` is kept from the first intake.
+UPDATABLE_FIELDS = [
+    "title", "registration_number", "department", "info_type", "produced_on", "retention_period",
+    "task_card", "writer", "category", "grade", "grounds", "reason", "opens_on", "original_url",
+    "licence", "extra",
+]  # fmt: skip
+
+
+@dataclass
+class UpsertResult:
+    created: list[Record] = field(default_factory=list)
+    updated: list[Record] = field(default_factory=list)
+    unchanged: list[Record] = field(default_factory=list)
+
+    def records(self) -> list[Record]:
+        return self.created + self.updated + self.unchanged
+
+
+def content_key(*, organization: Organization, data: RecordData) -> str:
+    department = data.department.name if data.department else ""
+    parts = [organization.name, department, data.registration_number, data.title, str(data.produced_on)]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _values(data: RecordData) -> dict[str, Any]:
+    values = {name: getattr(data, name) for name in UPDATABLE_FIELDS}
+    values["grounds"] = list(data.grounds)
+    return values
+
+
+def _lookup_key(*, organization: Organization, data: RecordData) -> tuple[str, str]:
+    if data.source_id:
+        return ("source", data.source_id)
+    return ("content", content_key(organization=organization, data=data))
+
+
+def _existing(*, organization: Organization, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Record]:
+    source_ids = [value for kind, value in keys if kind == "source"]
+    content_keys = [value for kind, value in keys if kind == "content"]
+    found: dict[tuple[str, str], Record] = {}
+    for start in range(0, len(source_ids), 500):
+        for record in Record.objects.filter(
+            organization=organization, source_id__in=source_ids[start : start + 500]
+        ):
+            found[("source", str(record.source_id))] = record
+    for start in range(0, len(content_keys), 500):
+        for record in Record.objects.filter(content_key__in=content_keys[start : start + 500]):
+            found[("content", str(record.content_key))] = record
+    return found
+
+
+def _new_record(*, organization: Organization, data: RecordData, key: tuple[str, str]) -> Record:
+    kind, value = key
+    return Record(
+        public_id=public_id_for_source(
+            instance=settings.SOTONG_INSTANCE_ID, organization=organization.name, source_id=f"{kind}:{value}"
+        ),
+        organization=organization,
+        source_id=value if kind == "source" else None,
+        content_key=value if kind == "content" else None,
+        source=data.source,
+        **_values(data),
+    )
+
+
+def _apply(record: Record, data: RecordData) -> bool:
+    changed = False
+    for name, value in _values(data).items():
+        if getattr(record, name) != value:
+            setattr(record, name, value)
+            changed = True
+    return changed
+
+
+def _approval_line_changed(record: Record, line: tuple[ApprovalStepData, ...]) -> bool:
+    if record.pk is None:
+        return bool(line)
+    current = [(s.role, s.position, s.name) for s in record.approval_steps.all()]
+    return current != [(s.role, s.position, s.name) for s in line]
+
+
+def _replace_approval_lines(pairs: list[tuple[Record, tuple[ApprovalStepData, ...]]]) -> None:
+    ApprovalStep.objects.filter(record__in=[record for record, _ in pairs]).delete()
+    ApprovalStep.objects.bulk_create(
+        ApprovalStep(record=record, order=order, role=step.role, position=step.position, name=step.name)
+        for record, line in pairs
+        for order, step in enumerate(line, start=1)
+    )
+
+
+def _audit(result: UpsertResult, *, actor: str) -> None:
+    events = [
+        AuditEvent(actor=actor, action=action, target_type="record", target_id=record.public_id,
+                   data={"source": record.source, "source_id": record.source_id})
+        for action, records in (("record.created", result.created), ("record.updated", result.updated))
+        for record in records
+    ]  # fmt: skip
+    audit_record_many(events)
+
+
+def record_upsert_many(
+    *, organization: Organization, items: Sequence[RecordData], actor: str
+) -> UpsertResult:
+    """Create new records and update changed ones in one transaction, with one audit row each."""
+    keys = [_lookup_key(organization=organization, data=data) for data in items]
+    result = UpsertResult()
+    with transaction.atomic():
+        existing = _existing(organization=organization, keys=keys)
+        pending: dict[tuple[str, str], Record] = {}
+        line_changes: list[tuple[Record, tuple[ApprovalStepData, ...]]] = []
+        for key, data in zip(keys, items, strict=True):
+            record = existing.get(key) or pending.get(key)
+            if record is None:
+                record = pending[key] = _new_record(organization=organization, data=data, key=key)
+                result.created.append(record)
+            elif _apply(record, data) and record.pk is not None and record not in result.updated:
+                result.updated.append(record)
+            if data.approval_line is not None and _approval_line_changed(record, data.approval_line):
+                line_changes.append((record, data.approval_line))
+                if record.pk is not None and record not in result.updated:
+                    result.updated.append(record)
+        for record in result.updated:
+            record.updated_at = clock.now()  # bulk_update skips auto_now
+        Record.objects.bulk_create(result.created, batch_size=500)
+        Record.objects.bulk_update(result.updated, UPDATABLE_FIELDS + ["updated_at"], batch_size=500)
+        if line_changes:
+            _replace_approval_lines(line_changes)
+        seen = {id(r) for r in result.created + result.updated}
+        result.unchanged = [r for r in existing.values() if id(r) not in seen]
+        _audit(result, actor=actor)
+    return result
