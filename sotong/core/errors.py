@@ -27,7 +27,7 @@ class BilingualError(Exception):
     def __init__(self, message: Message, *, field: str | None = None, **fields: object) -> None:
         self.code = message.code
         self.field = field
-        self.message_ko, self.message_en = message.format(**fields)
+        self.message_ko, self.message_en = message.format(field=field, **fields)
         super().__init__(f"{self.message_ko} / {self.message_en}")
 
     def as_dict(self) -> dict[str, str | None]:

@@ -47,7 +47,7 @@ class FileStore:
                     out.write(chunk)
             target = self.path(digest.hexdigest())
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(temp_name, target)
+            Path(temp_name).replace(target)
         except BaseException:
             Path(temp_name).unlink(missing_ok=True)
             raise

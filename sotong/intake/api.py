@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.http import HttpRequest
 from ninja import File, Form, Router, Schema
+from ninja.responses import Status
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 
@@ -49,8 +50,8 @@ router = Router(tags=["intake"])
     summary="문서 등록 / Push a document",
 )
 def push_record(
-    request: HttpRequest, metadata: Form[str], files: File[list[UploadedFile]] | None = None
-) -> tuple[int, dict[str, Any]]:
+    request: HttpRequest, metadata: Form[str], files: File[list[UploadedFile]] = None  # type: ignore[assignment]
+) -> Status[dict[str, Any]]:
     """Send one approved document: ``metadata`` is the manifest (docs/intake.md), ``files`` its files.
 
     201 when the record is new; 200 when it was already known (same ``source_id``): ``outcome``
@@ -67,10 +68,10 @@ def push_record(
             )  # fmt: skip
     except ManifestErrors as exc:
         status = 400 if exc.errors[0].code == "manifest_not_json" else 422
-        return status, {"errors": exc.as_list()}
+        return Status(status, {"errors": exc.as_list()})
     result.record.refresh_from_db(fields=["state"])
     body = {"id": result.record.public_id, "state": result.record.state, "outcome": result.outcome}
-    return (201 if result.outcome == "created" else 200), body
+    return Status(201 if result.outcome == "created" else 200, body)
 
 
 def unauthorized_body() -> dict[str, Any]:

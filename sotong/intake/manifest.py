@@ -137,7 +137,5 @@ def manifest_parse(raw: str | bytes | dict[str, Any]) -> Manifest:
         for error in exc.errors():
             name = _field_name(error["loc"])
             ko, en = _problem(dict(error))
-            errors.append(
-                IntakeError(MANIFEST_FIELD_INVALID, field=name, problem_ko=ko, problem_en=en)
-            )
+            errors.append(IntakeError(MANIFEST_FIELD_INVALID, field=name, problem_ko=ko, problem_en=en))
         raise ManifestErrors(errors) from exc

@@ -29,9 +29,7 @@ def file_extract(file: File) -> None:
     """Extract one file's text, or record why it could not be read. Never raises on bad input."""
     path = originals_store().path(file.sha256)
     try:
-        extracted = extract_text(
-            path, filename=file.original_name, mime_type=file.mime_type or None
-        )
+        extracted = extract_text(path, filename=file.original_name, mime_type=file.mime_type or None)
     except ExtractionError as error:
         file.state, file.text, file.converter = FileState.FAILED, "", ""
         file.error_code, file.error_ko, file.error_en = (

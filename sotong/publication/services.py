@@ -88,14 +88,18 @@ def publication_upsert_many(*, items: Sequence[PublicationData]) -> list[str]:
         existing = {
             p.public_id: p
             for start in range(0, len(items), 500)
-            for p in PublishedRecord.objects.filter(public_id__in=[i.public_id for i in items[start : start + 500]])
+            for p in PublishedRecord.objects.filter(
+                public_id__in=[i.public_id for i in items[start : start + 500]]
+            )
         }
         new, updated = [], []
         for data in items:
             values = _values(data)
             current = existing.get(data.public_id)
             if current is None:
-                new.append(PublishedRecord(public_id=data.public_id, published_at=now, updated_at=now, **values))
+                new.append(
+                    PublishedRecord(public_id=data.public_id, published_at=now, updated_at=now, **values)
+                )
             elif any(getattr(current, k) != v for k, v in values.items()) or data.files:
                 for key, value in values.items():
                     setattr(current, key, value)
@@ -105,7 +109,7 @@ def publication_upsert_many(*, items: Sequence[PublicationData]) -> list[str]:
                 continue
             changed.append(data.public_id)
         PublishedRecord.objects.bulk_create(new, batch_size=500)
-        PublishedRecord.objects.bulk_update(updated, _FIELDS + ["updated_at"], batch_size=500)
+        PublishedRecord.objects.bulk_update(updated, [*_FIELDS, "updated_at"], batch_size=500)
         by_id = {p.public_id: p for p in new + updated}
         with_files = set(PublishedFile.objects.filter(record__in=updated).values_list("record_id", flat=True))
         for data in items:

@@ -17,7 +17,7 @@ class InfoType(StrEnum):
     # 업무추진비 (expense_list): one row per spending line, so one nid repeats over several rows.
     EXPENSE = "업무추진비"
     # 정책연구 (research_list): policy research reports, keyed by nid.
-    RESEARCH = "정책연구"
+    RESEARCH = "정책연구자료"
 
 
 # The three grades of 정보공개법; anything else in 공개구분 is a bad row, empty means "not stated".

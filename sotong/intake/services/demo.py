@@ -59,5 +59,7 @@ def demo_load(*, root: Path, say: Callable[[str], None]) -> None:
     for path in files:
         if path.match(LIST_PATTERN):
             result = list_import(path=path, organization=headquarters, actor=ACTOR)
-            say(f"{path.name}: {result.rows}행 (신규 {result.created}, 갱신 {result.updated}, 변경 없음 {result.unchanged})")
+            say(
+                f"{path.name}: {result.rows}행 (신규 {result.created}, 갱신 {result.updated}, 변경 없음 {result.unchanged})"
+            )
     _marker().write_text(json.dumps({"fingerprint": _fingerprint(files)}))

@@ -57,7 +57,11 @@ def _safe_name(name: str) -> bool:
 def _check_files(manifest: Manifest, uploads: Sequence[Upload]) -> list[IntakeError]:
     listed = {f.name for f in manifest.all_files()}
     sent = {u.name for u in uploads}
-    errors = [IntakeError(FILE_NAME_UNSAFE, field="files", name=n) for n in sorted(listed | sent) if not _safe_name(n)]
+    errors = [
+        IntakeError(FILE_NAME_UNSAFE, field="files", name=n)
+        for n in sorted(listed | sent)
+        if not _safe_name(n)
+    ]
     errors += [IntakeError(FILE_NOT_SENT, field="files", name=n) for n in sorted(listed - sent)]
     errors += [IntakeError(FILE_NOT_LISTED, field="files", name=n) for n in sorted(sent - listed)]
     return errors
@@ -66,7 +70,9 @@ def _check_files(manifest: Manifest, uploads: Sequence[Upload]) -> list[IntakeEr
 def _organization(manifest: Manifest, allowed: Organization | None) -> Organization:
     organization = Organization.objects.filter(name=manifest.organization).first()
     if organization is None:
-        raise ManifestErrors([IntakeError(UNKNOWN_ORGANIZATION, field="organization", name=manifest.organization)])
+        raise ManifestErrors(
+            [IntakeError(UNKNOWN_ORGANIZATION, field="organization", name=manifest.organization)]
+        )
     if allowed is not None and organization != allowed:
         raise ManifestErrors([IntakeError(ORGANIZATION_NOT_ALLOWED, field="organization",
                                           allowed=allowed.name, name=organization.name)])  # fmt: skip
@@ -126,7 +132,9 @@ def _attach_files(record: Record, listed: list[FileIn], stored: dict[str, Stored
         content = stored[item.name]
         existing = record.files.filter(original_name=item.name).first()
         if existing is not None and existing.sha256 == content.sha256 and existing.state != FileState.STORED:
-            File.objects.filter(pk=existing.pk).update(order=order, role=item.role, grade=item.disclosure or "")
+            File.objects.filter(pk=existing.pk).update(
+                order=order, role=item.role, grade=item.disclosure or ""
+            )
             continue
         needs_work = True
         File.objects.update_or_create(
@@ -163,7 +171,9 @@ def document_intake(
         if files_changed:
             record.state = RecordState.QUEUED
             record.save(update_fields=["state", "updated_at"])
-            audit_record(actor=actor, action="record.queued", target_type="record", target_id=record.public_id)
+            audit_record(
+                actor=actor, action="record.queued", target_type="record", target_id=record.public_id
+            )
             transaction.on_commit(lambda: pipeline_enqueue(record_ids=[record.pk]))
     if result.created:
         outcome = "created"

@@ -52,7 +52,11 @@ def folder_manifests(folder: Path) -> list[dict[str, Any]]:
 
 
 def _label(raw: dict[str, Any], index: int) -> str:
-    return str(raw.get("file") or raw.get("title") or f"#{index + 1}") if isinstance(raw, dict) else f"#{index + 1}"
+    return (
+        str(raw.get("file") or raw.get("title") or f"#{index + 1}")
+        if isinstance(raw, dict)
+        else f"#{index + 1}"
+    )
 
 
 def _intake_one(folder: Path, raw: Any, *, actor: str) -> IntakeResult:

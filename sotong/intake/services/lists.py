@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from sotong.intake.lists.readers import read_list
 from sotong.intake.lists.errors import RowError
+from sotong.intake.lists.readers import read_list
 from sotong.intake.lists.rows import ListRow
 from sotong.organizations.models import Organization
 from sotong.organizations.services.units import UnitResolver
@@ -41,7 +41,6 @@ def _batches(items: Iterable[ListRow | RowError], size: int) -> Iterator[list[Li
         yield batch
 
 
-
 class _RowMapper:
     def __init__(self, organization: Organization, actor: str) -> None:
         self.units = UnitResolver(organization)
@@ -49,7 +48,9 @@ class _RowMapper:
 
     def __call__(self, row: ListRow) -> RecordData:
         department = (
-            self.units.by_path(row.department_path) if row.department_path else self.units.by_name(row.department)
+            self.units.by_path(row.department_path)
+            if row.department_path
+            else self.units.by_name(row.department)
         )
         return RecordData(
             title=row.title,

@@ -34,7 +34,9 @@ def organization_import_chart(*, path: Path, actor: str) -> dict[str, int]:
     with transaction.atomic():
         hq_data = chart["headquarters"]
         before = Organization.objects.count()
-        hq = organization_ensure(name=hq_data.get("name", HEADQUARTERS_NAME), kind=OrganizationKind.HEADQUARTERS)
+        hq = organization_ensure(
+            name=hq_data.get("name", HEADQUARTERS_NAME), kind=OrganizationKind.HEADQUARTERS
+        )
         for bureau_data in hq_data.get("bureaus", []):
             bureau, made = _unit_ensure(
                 organization=hq, parent=None, name=bureau_data["name"], level=UnitLevel.BUREAU

@@ -42,9 +42,7 @@ class UnitResolver:
         return self._by_path[names]
 
     def _find_or_create(self, name: str) -> Department:
-        candidates = Department.objects.filter(organization=self.organization, name=name).order_by(
-            "id"
-        )
+        candidates = Department.objects.filter(organization=self.organization, name=name).order_by("id")
         preferred = candidates.filter(level=UnitLevel.DEPARTMENT).first() or candidates.first()
         if preferred is not None:
             return preferred

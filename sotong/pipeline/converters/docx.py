@@ -47,9 +47,7 @@ CONVERTER = Converter(
     name="docx",
     handles=Handles(
         extensions=frozenset({"docx"}),
-        mime_types=frozenset(
-            {"application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
-        ),
+        mime_types=frozenset({"application/vnd.openxmlformats-officedocument.wordprocessingml.document"}),
         score=10,
         magic=(b"PK\x03\x04",),
         members=frozenset({"word/document.xml"}),

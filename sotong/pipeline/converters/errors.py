@@ -10,36 +10,27 @@ from sotong.core.errors import BilingualError, Message
 UNSUPPORTED_FORMAT = Message(
     code="unsupported_format",
     ko="지원하지 않는 파일 형식입니다({ext}). TXT, PDF, DOCX, XLSX, HWP, HWPX 파일을 보내 주십시오.",
-    en="This file format is not supported ({ext}). "
-    "Please send a TXT, PDF, DOCX, XLSX, HWP or HWPX file.",
+    en="This file format is not supported ({ext}). Please send a TXT, PDF, DOCX, XLSX, HWP or HWPX file.",
 )
 UNSUPPORTED_VERSION = Message(
     code="unsupported_version",
-    ko="이 {format} 파일의 버전은 지원하지 않습니다. "
-    "한글에서 HWP 5.0 이상 또는 HWPX로 다시 저장해 보내 주십시오.",
-    en="This {format} file's version is not supported. Please re-save it in Hancom Office "
-    "as HWP 5.0 or later, or as HWPX, and send it again.",
+    ko="이 {format} 파일의 버전은 지원하지 않습니다. 한글에서 HWP 5.0 이상 또는 HWPX로 다시 저장해 보내 주십시오.",
+    en="This {format} file's version is not supported. Please re-save it in Hancom Office as HWP 5.0 or later, or as HWPX, and send it again.",
 )
 CORRUPT_FILE = Message(
     code="corrupt_file",
-    ko="파일이 손상되었거나 올바른 {format} 파일이 아닙니다. "
-    "원래 프로그램에서 파일을 열어 다시 저장한 뒤 보내 주십시오.",
-    en="The file is damaged or is not a valid {format} file. Please open it in the program "
-    "that made it, save it again and send the new copy.",
+    ko="파일이 손상되었거나 올바른 {format} 파일이 아닙니다. 원래 프로그램에서 파일을 열어 다시 저장한 뒤 보내 주십시오.",
+    en="The file is damaged or is not a valid {format} file. Please open it in the program that made it, save it again and send the new copy.",
 )
 ENCRYPTED_FILE = Message(
     code="encrypted_file",
-    ko="암호가 걸린 {format} 파일은 읽을 수 없습니다. "
-    "암호(보호)를 해제하고 저장한 뒤 다시 보내 주십시오.",
-    en="A password-protected {format} file cannot be read. Please remove the password "
-    "(protection), save the file and send it again.",
+    ko="암호가 걸린 {format} 파일은 읽을 수 없습니다. 암호(보호)를 해제하고 저장한 뒤 다시 보내 주십시오.",
+    en="A password-protected {format} file cannot be read. Please remove the password (protection), save the file and send it again.",
 )
 ARCHIVE_TOO_LARGE = Message(
     code="archive_too_large",
-    ko="압축을 풀면 너무 커지는 파일입니다(최대 {limit_mb}MB). "
-    "내용을 나누거나 그림을 줄여 다시 보내 주십시오.",
-    en="The file unpacks to too much data (at most {limit_mb} MB). "
-    "Please split it or shrink its images and send it again.",
+    ko="압축을 풀면 너무 커지는 파일입니다(최대 {limit_mb}MB). 내용을 나누거나 그림을 줄여 다시 보내 주십시오.",
+    en="The file unpacks to too much data (at most {limit_mb} MB). Please split it or shrink its images and send it again.",
 )
 EMPTY_FILE = Message(
     code="empty_file",
@@ -59,8 +50,7 @@ FILE_UNREADABLE = Message(
 UNKNOWN_ENCODING = Message(
     code="unknown_encoding",
     ko="텍스트 파일의 문자 인코딩을 알 수 없습니다. UTF-8로 저장해 다시 보내 주십시오.",
-    en="The text file's character encoding is not recognised. "
-    "Please save it as UTF-8 and send it again.",
+    en="The text file's character encoding is not recognised. Please save it as UTF-8 and send it again.",
 )
 
 

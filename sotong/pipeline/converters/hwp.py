@@ -24,9 +24,7 @@ CONVERTER = Converter(
     name="hwp",
     handles=Handles(
         extensions=frozenset({"hwp"}),
-        mime_types=frozenset(
-            {"application/x-hwp", "application/haansofthwp", "application/vnd.hancom.hwp"}
-        ),
+        mime_types=frozenset({"application/x-hwp", "application/haansofthwp", "application/vnd.hancom.hwp"}),
         score=10,
         magic=(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),  # OLE2 compound file
         members=frozenset({"FileHeader"}),

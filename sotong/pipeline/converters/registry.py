@@ -60,9 +60,7 @@ class Probe:
     members: frozenset[str]
 
 
-def extract_text(
-    path: Path, *, filename: str | None = None, mime_type: str | None = None
-) -> Extracted:
+def extract_text(path: Path, *, filename: str | None = None, mime_type: str | None = None) -> Extracted:
     """Extract normalised text from *path*; raise ``ExtractionError`` for anything unreadable.
 
     *filename* is the name the file was uploaded under (the stored path may have none);
@@ -72,9 +70,7 @@ def extract_text(
     probe = probe_file(path, filename=filename or path.name, mime_type=mime_type)
     converter = select_converter(probe)
     converted = _run(converter, path)
-    return Extracted(
-        text=normalise_text(converted.text), converter=converter.name, pages=converted.pages
-    )
+    return Extracted(text=normalise_text(converted.text), converter=converter.name, pages=converted.pages)
 
 
 def probe_file(path: Path, *, filename: str, mime_type: str | None) -> Probe:
@@ -95,21 +91,19 @@ def select_converter(probe: Probe) -> Converter:
     scored = [(score(converter.handles, probe), converter) for converter in CONVERTERS]
     best_score, best = max(scored, key=lambda pair: pair[0])  # max keeps the first of a tie
     if best_score == 0:
-        raise ExtractionError(
-            UNSUPPORTED_FORMAT, ext=f".{probe.extension}" if probe.extension else "?"
-        )
+        raise ExtractionError(UNSUPPORTED_FORMAT, ext=f".{probe.extension}" if probe.extension else "?")
     return best
 
 
 def score(handles: Handles, probe: Probe) -> int:
     named = probe.extension in handles.extensions or probe.mime_type in handles.mime_types
-    signed = bool(handles.magic) and _has_signature(handles, probe)
-    if signed:
+    if _has_signature(handles, probe):
         return handles.score * 2
     return handles.score if named else 0
 
 
 def _has_signature(handles: Handles, probe: Probe) -> bool:
+    # ``startswith(())`` is False, so a converter without magic (plain text) is never "signed".
     return probe.head.startswith(handles.magic) and handles.members <= probe.members
 
 
@@ -124,7 +118,7 @@ def _container_members(path: Path) -> frozenset[str]:
                 return frozenset("/".join(entry) for entry in ole.listdir())
     # A broken container just shows no members: the converter its name picks then reports the
     # damage in words, which is the point of probing without failing.
-    except Exception:  # noqa: BLE001
+    except Exception:
         return frozenset()
     return frozenset()
 

@@ -21,8 +21,7 @@ def convert(path: Path) -> Converted:
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         sheets = [
-            _sheet_text(sheet.title, sheet.iter_rows(values_only=True))
-            for sheet in workbook.worksheets
+            _sheet_text(sheet.title, sheet.iter_rows(values_only=True)) for sheet in workbook.worksheets
         ]
     finally:
         workbook.close()  # read-only mode keeps the file open until closed

@@ -35,7 +35,10 @@ def make_pdf(path: Path, pages: list[str], *, user_pw: str | None = None) -> Pat
         document.save(path, garbage=4, deflate=True)
     else:
         document.save(
-            path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw=user_pw, owner_pw=user_pw + "!"
+            path,
+            encryption=pymupdf.mupdf.PDF_ENCRYPT_AES_256,
+            user_pw=user_pw,
+            owner_pw=user_pw + "!",
         )
     return path
 

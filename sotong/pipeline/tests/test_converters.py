@@ -10,8 +10,7 @@ from hwpx.hwp5 import records
 
 from sotong.core.errors import Message
 from sotong.pipeline import extract_cli
-from sotong.pipeline.converters import ExtractionError, extract_text
-from sotong.pipeline.converters import archive, registry
+from sotong.pipeline.converters import ExtractionError, archive, extract_text, registry
 from sotong.pipeline.converters import errors as messages
 from sotong.pipeline.tests import factories
 
@@ -206,16 +205,14 @@ def test_package_declaring_more_than_the_total_limit_is_refused(
     raises_code(messages.ARCHIVE_TOO_LARGE, path)
 
 
-def test_package_with_too_many_members_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_package_with_too_many_members_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(archive, "MAX_MEMBERS", 2)
     path = factories.make_xlsx(tmp_path / "a.xlsx", {"표": [["가"]]})
     raises_code(messages.ARCHIVE_TOO_LARGE, path)
 
 
 def test_hwpx_whose_manifest_declares_encryption_is_encrypted(tmp_path: Path) -> None:
-    manifest = b'<odf:manifest><odf:file-entry><odf:encryption-data/></odf:file-entry></odf:manifest>'
+    manifest = b"<odf:manifest><odf:file-entry><odf:encryption-data/></odf:file-entry></odf:manifest>"
     path = factories.make_zip(
         tmp_path / "locked.hwpx",
         {

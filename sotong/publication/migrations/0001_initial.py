@@ -5,57 +5,72 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='PublishedRecord',
+            name="PublishedRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_id', models.CharField(max_length=64, unique=True)),
-                ('title', models.CharField(max_length=1000)),
-                ('registration_number', models.CharField(blank=True, db_index=True, max_length=200)),
-                ('organization', models.CharField(db_index=True, max_length=100)),
-                ('department', models.CharField(blank=True, db_index=True, max_length=200)),
-                ('department_path', models.CharField(blank=True, max_length=1000)),
-                ('info_type', models.CharField(blank=True, db_index=True, max_length=100)),
-                ('produced_on', models.DateField(blank=True, db_index=True, null=True)),
-                ('retention_period', models.CharField(blank=True, max_length=20)),
-                ('task_card', models.CharField(blank=True, max_length=300)),
-                ('grade', models.CharField(blank=True, db_index=True, max_length=10)),
-                ('listing', models.CharField(max_length=30)),
-                ('grounds', models.JSONField(blank=True, default=list)),
-                ('reason', models.TextField(blank=True)),
-                ('opens_on', models.DateField(blank=True, null=True)),
-                ('original_url', models.URLField(blank=True, max_length=500)),
-                ('licence', models.CharField(blank=True, max_length=50)),
-                ('approval_line', models.JSONField(blank=True, default=list)),
-                ('body_text', models.TextField(blank=True)),
-                ('published_at', models.DateTimeField()),
-                ('updated_at', models.DateTimeField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("public_id", models.CharField(max_length=64, unique=True)),
+                ("title", models.CharField(max_length=1000)),
+                ("registration_number", models.CharField(blank=True, db_index=True, max_length=200)),
+                ("organization", models.CharField(db_index=True, max_length=100)),
+                ("department", models.CharField(blank=True, db_index=True, max_length=200)),
+                ("department_path", models.CharField(blank=True, max_length=1000)),
+                ("info_type", models.CharField(blank=True, db_index=True, max_length=100)),
+                ("produced_on", models.DateField(blank=True, db_index=True, null=True)),
+                ("retention_period", models.CharField(blank=True, max_length=20)),
+                ("task_card", models.CharField(blank=True, max_length=300)),
+                ("grade", models.CharField(blank=True, db_index=True, max_length=10)),
+                ("listing", models.CharField(max_length=30)),
+                ("grounds", models.JSONField(blank=True, default=list)),
+                ("reason", models.TextField(blank=True)),
+                ("opens_on", models.DateField(blank=True, null=True)),
+                ("original_url", models.URLField(blank=True, max_length=500)),
+                ("licence", models.CharField(blank=True, max_length=50)),
+                ("approval_line", models.JSONField(blank=True, default=list)),
+                ("body_text", models.TextField(blank=True)),
+                ("published_at", models.DateTimeField()),
+                ("updated_at", models.DateTimeField()),
             ],
             options={
-                'ordering': ['-produced_on', '-id'],
+                "ordering": ["-produced_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='PublishedFile',
+            name="PublishedFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('name', models.CharField(max_length=255)),
-                ('role', models.CharField(max_length=20)),
-                ('mime_type', models.CharField(blank=True, max_length=100)),
-                ('size', models.PositiveBigIntegerField()),
-                ('sha256', models.CharField(max_length=64)),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='publication.publishedrecord')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0)),
+                ("name", models.CharField(max_length=255)),
+                ("role", models.CharField(max_length=20)),
+                ("mime_type", models.CharField(blank=True, max_length=100)),
+                ("size", models.PositiveBigIntegerField()),
+                ("sha256", models.CharField(max_length=64)),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="files",
+                        to="publication.publishedrecord",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['record', 'order'],
+                "ordering": ["record", "order"],
             },
         ),
     ]

@@ -5,101 +5,207 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organizations', '0001_initial'),
+        ("organizations", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='InfoType',
+            name="InfoType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('description', models.CharField(blank=True, max_length=300)),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('is_active', models.BooleanField(default=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("description", models.CharField(blank=True, max_length=300)),
+                ("order", models.PositiveIntegerField(default=0)),
+                ("is_active", models.BooleanField(default=True)),
             ],
             options={
-                'ordering': ['order', 'name'],
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Record',
+            name="Record",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('public_id', models.CharField(max_length=64, unique=True)),
-                ('source_id', models.CharField(blank=True, max_length=100, null=True)),
-                ('content_key', models.CharField(blank=True, max_length=64, null=True, unique=True)),
-                ('source', models.CharField(help_text='how it came in: push:<token>, folder, list', max_length=100)),
-                ('title', models.CharField(max_length=1000)),
-                ('registration_number', models.CharField(blank=True, db_index=True, max_length=200)),
-                ('produced_on', models.DateField(blank=True, db_index=True, null=True)),
-                ('retention_period', models.CharField(blank=True, max_length=20)),
-                ('task_card', models.CharField(blank=True, max_length=300)),
-                ('writer', models.CharField(blank=True, max_length=100)),
-                ('category', models.CharField(blank=True, max_length=200)),
-                ('grade', models.CharField(blank=True, choices=[('공개', '공개'), ('부분공개', '부분공개'), ('비공개', '비공개')], max_length=10)),
-                ('grounds', models.JSONField(blank=True, default=list)),
-                ('reason', models.TextField(blank=True)),
-                ('opens_on', models.DateField(blank=True, null=True)),
-                ('original_url', models.URLField(blank=True, max_length=500)),
-                ('licence', models.CharField(blank=True, max_length=50)),
-                ('state', models.CharField(choices=[('listed', '목록 등록'), ('queued', '처리 대기'), ('extracted', '본문 추출 완료'), ('failed', '처리 실패')], default='listed', max_length=20)),
-                ('extra', models.JSONField(blank=True, default=dict)),
-                ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='records', to='organizations.department')),
-                ('info_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='records.infotype')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='records', to='organizations.organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("public_id", models.CharField(max_length=64, unique=True)),
+                ("source_id", models.CharField(blank=True, max_length=100, null=True)),
+                ("content_key", models.CharField(blank=True, max_length=64, null=True, unique=True)),
+                (
+                    "source",
+                    models.CharField(help_text="how it came in: push:<token>, folder, list", max_length=100),
+                ),
+                ("title", models.CharField(max_length=1000)),
+                ("registration_number", models.CharField(blank=True, db_index=True, max_length=200)),
+                ("produced_on", models.DateField(blank=True, db_index=True, null=True)),
+                ("retention_period", models.CharField(blank=True, max_length=20)),
+                ("task_card", models.CharField(blank=True, max_length=300)),
+                ("writer", models.CharField(blank=True, max_length=100)),
+                ("category", models.CharField(blank=True, max_length=200)),
+                (
+                    "grade",
+                    models.CharField(
+                        blank=True,
+                        choices=[("공개", "공개"), ("부분공개", "부분공개"), ("비공개", "비공개")],
+                        max_length=10,
+                    ),
+                ),
+                ("grounds", models.JSONField(blank=True, default=list)),
+                ("reason", models.TextField(blank=True)),
+                ("opens_on", models.DateField(blank=True, null=True)),
+                ("original_url", models.URLField(blank=True, max_length=500)),
+                ("licence", models.CharField(blank=True, max_length=50)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("listed", "목록 등록"),
+                            ("queued", "처리 대기"),
+                            ("extracted", "본문 추출 완료"),
+                            ("failed", "처리 실패"),
+                        ],
+                        default="listed",
+                        max_length=20,
+                    ),
+                ),
+                ("extra", models.JSONField(blank=True, default=dict)),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="records",
+                        to="organizations.department",
+                    ),
+                ),
+                (
+                    "info_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="records.infotype",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="records",
+                        to="organizations.organization",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-produced_on', 'id'],
+                "ordering": ["-produced_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='File',
+            name="File",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('role', models.CharField(choices=[('body', '본문'), ('attachment', '첨부')], default='body', max_length=20)),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('original_name', models.CharField(max_length=255)),
-                ('mime_type', models.CharField(blank=True, max_length=100)),
-                ('sha256', models.CharField(max_length=64)),
-                ('size', models.PositiveBigIntegerField()),
-                ('grade', models.CharField(blank=True, choices=[('공개', '공개'), ('부분공개', '부분공개'), ('비공개', '비공개')], max_length=10)),
-                ('state', models.CharField(choices=[('stored', '저장됨'), ('extracted', '추출됨'), ('failed', '추출 실패')], default='stored', max_length=20)),
-                ('text', models.TextField(blank=True)),
-                ('converter', models.CharField(blank=True, max_length=50)),
-                ('error_code', models.CharField(blank=True, max_length=50)),
-                ('error_ko', models.TextField(blank=True)),
-                ('error_en', models.TextField(blank=True)),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='records.record')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("body", "본문"), ("attachment", "첨부")], default="body", max_length=20
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0)),
+                ("original_name", models.CharField(max_length=255)),
+                ("mime_type", models.CharField(blank=True, max_length=100)),
+                ("sha256", models.CharField(max_length=64)),
+                ("size", models.PositiveBigIntegerField()),
+                (
+                    "grade",
+                    models.CharField(
+                        blank=True,
+                        choices=[("공개", "공개"), ("부분공개", "부분공개"), ("비공개", "비공개")],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("stored", "저장됨"), ("extracted", "추출됨"), ("failed", "추출 실패")],
+                        default="stored",
+                        max_length=20,
+                    ),
+                ),
+                ("text", models.TextField(blank=True)),
+                ("converter", models.CharField(blank=True, max_length=50)),
+                ("error_code", models.CharField(blank=True, max_length=50)),
+                ("error_ko", models.TextField(blank=True)),
+                ("error_en", models.TextField(blank=True)),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="files", to="records.record"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['record', 'order'],
+                "ordering": ["record", "order"],
             },
         ),
         migrations.CreateModel(
-            name='ApprovalStep',
+            name="ApprovalStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveIntegerField()),
-                ('role', models.CharField(choices=[('기안', '기안'), ('검토', '검토'), ('협조', '협조'), ('결재', '결재')], max_length=10)),
-                ('position', models.CharField(help_text='직위, e.g. 정보화기획팀장', max_length=100)),
-                ('name', models.CharField(blank=True, max_length=100)),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='approval_steps', to='records.record')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveIntegerField()),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("기안", "기안"), ("검토", "검토"), ("협조", "협조"), ("결재", "결재")],
+                        max_length=10,
+                    ),
+                ),
+                ("position", models.CharField(help_text="직위, e.g. 정보화기획팀장", max_length=100)),
+                ("name", models.CharField(blank=True, max_length=100)),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="approval_steps",
+                        to="records.record",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['record', 'order'],
+                "ordering": ["record", "order"],
             },
         ),
         migrations.AddConstraint(
-            model_name='record',
-            constraint=models.UniqueConstraint(condition=models.Q(('source_id__isnull', False)), fields=('organization', 'source_id'), name='unique_source_document'),
+            model_name="record",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("source_id__isnull", False)),
+                fields=("organization", "source_id"),
+                name="unique_source_document",
+            ),
         ),
     ]

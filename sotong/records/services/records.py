@@ -181,7 +181,7 @@ def record_upsert_many(
         for record in result.updated:
             record.updated_at = clock.now()  # bulk_update skips auto_now
         Record.objects.bulk_create(result.created, batch_size=500)
-        Record.objects.bulk_update(result.updated, UPDATABLE_FIELDS + ["updated_at"], batch_size=500)
+        Record.objects.bulk_update(result.updated, [*UPDATABLE_FIELDS, "updated_at"], batch_size=500)
         if line_changes:
             _replace_approval_lines(line_changes)
         seen = {id(r) for r in result.created + result.updated}

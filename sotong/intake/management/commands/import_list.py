@@ -20,7 +20,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("files", nargs="+", type=Path)
-        parser.add_argument("--organization", default="서울특별시", help="the organization that produced the list")
+        parser.add_argument(
+            "--organization", default="서울특별시", help="the organization that produced the list"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         organization = Organization.objects.filter(name=options["organization"]).first()
@@ -45,6 +47,12 @@ class Command(BaseCommand):
             f"rejected {len(summary.rejected)}"
         )
         if summary.new_units:
-            self.stdout.write(f"  조직도에 없던 부서 {len(summary.new_units)}개를 만들었습니다 / units created")
+            self.stdout.write(
+                f"  조직도에 없던 부서 {len(summary.new_units)}개를 만들었습니다 / units created"
+            )
         for error in summary.rejected[:50]:
-            self.stdout.write(self.style.WARNING(f"  {error.line}행 [{error.field}] {error.message_ko} / {error.message_en}"))
+            self.stdout.write(
+                self.style.WARNING(
+                    f"  {error.line}행 [{error.field}] {error.message_ko} / {error.message_en}"
+                )
+            )

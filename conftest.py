@@ -1,0 +1,39 @@
+"""Fixtures shared by every app's tests: the real demo data, read in place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from sotong.organizations.models import Organization
+
+
+@pytest.fixture(scope="session")
+def demo_data() -> Path:
+    root = Path(settings.SOTONG_DEMO_DATA)
+    if not (root / "seoul-organizations.json").is_file():
+        pytest.fail(
+            f"데모 데이터가 없습니다: {root} — ../shared/data를 두거나 SOTONG_DEMO_DATA를 설정하십시오 / "
+            f"demo data not found at {root}: put ../shared beside the repository or set SOTONG_DEMO_DATA"
+        )
+    return root
+
+
+@pytest.fixture
+def seoul(db: None, demo_data: Path) -> Organization:
+    """The real organization chart imported; returns the city headquarters."""
+    from sotong.organizations.services.chart import organization_import_chart
+
+    organization_import_chart(path=demo_data / "seoul-organizations.json", actor="test")
+    return Organization.objects.get(name="서울특별시")
+
+
+@pytest.fixture(autouse=True)
+def isolated_stores(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Each test gets its own originals, public and search folders."""
+    settings.SOTONG_DATA_DIR = tmp_path
+    settings.SOTONG_ORIGINALS_DIR = tmp_path / "originals"
+    settings.SOTONG_PUBLIC_DIR = tmp_path / "public"
+    settings.SOTONG_SEARCH_DIR = tmp_path / "search"

@@ -1,0 +1,64 @@
+import json
+import re
+
+import pytest
+
+from sotong.audit.models import AuditEvent
+from sotong.records.models import ApprovalStep, InfoType, Record
+from sotong.records.services.records import ApprovalStepData, RecordData, record_upsert_many
+
+pytestmark = pytest.mark.django_db
+
+
+def _data(**fields):
+    values = {"title": "소방차 정비 결과 보고", "source": "test", "registration_number": "소방행정과-1424"}
+    return RecordData(**(values | fields))
+
+
+def test_same_source_id_updates_and_never_duplicates(seoul):
+    first = record_upsert_many(organization=seoul, items=[_data(source_id="A1")], actor="test")
+    again = record_upsert_many(organization=seoul, items=[_data(source_id="A1")], actor="test")
+    changed = record_upsert_many(organization=seoul, items=[_data(source_id="A1", title="수정된 제목")], actor="test")
+    assert (len(first.created), len(again.unchanged), len(changed.updated)) == (1, 1, 1)
+    assert Record.objects.get().title == "수정된 제목"
+    assert AuditEvent.objects.filter(action="record.created").count() == 1
+    assert AuditEvent.objects.filter(action="record.updated").count() == 1
+
+
+def test_shared_registration_number_keeps_both_documents(seoul):
+    items = [_data(source_id="A1"), _data(source_id="A2", title="다른 문서")]
+    record_upsert_many(organization=seoul, items=items, actor="test")
+    assert Record.objects.filter(registration_number="소방행정과-1424").count() == 2
+
+
+def test_document_without_source_id_is_keyed_by_its_content(seoul):
+    record_upsert_many(organization=seoul, items=[_data(), _data()], actor="test")
+    record_upsert_many(organization=seoul, items=[_data()], actor="test")
+    assert Record.objects.count() == 1
+
+
+def test_public_id_is_derived_from_the_source_id_not_the_database_key(seoul):
+    created = record_upsert_many(organization=seoul, items=[_data(source_id="A1")], actor="test").created[0]
+    Record.objects.all().delete()
+    recreated = record_upsert_many(organization=seoul, items=[_data(source_id="A1")], actor="test").created[0]
+    assert created.public_id == recreated.public_id
+    assert created.public_id.startswith("seoul-")
+    assert created.pk != recreated.pk
+
+
+def test_approval_line_is_replaced_only_when_it_changes(seoul):
+    line = (ApprovalStepData(role="기안", position="주무관"), ApprovalStepData(role="결재", position="과장"))
+    record_upsert_many(organization=seoul, items=[_data(source_id="A1", approval_line=line)], actor="test")
+    again = record_upsert_many(organization=seoul, items=[_data(source_id="A1", approval_line=line)], actor="test")
+    assert len(again.unchanged) == 1
+    assert list(ApprovalStep.objects.values_list("order", "role", "position")) == [(1, "기안", "주무관"), (2, "결재", "과장")]
+
+
+def test_info_types_hold_the_31_kinds_of_the_plaza_and_the_seed_kinds(db, demo_data):
+    overview = (demo_data / "seed-documents" / "opengov-plaza-service-overview.txt").read_text(encoding="utf-8")
+    section = overview.split("\n공개 서비스\n", 1)[1].split("결재문서 서비스", 1)[0]
+    plaza_kinds = [kind.strip() for kind in re.split(r"[,\n]", section) if kind.strip()]
+    assert len(plaza_kinds) == 31
+    metadata = json.loads((demo_data / "seed-documents" / "metadata.json").read_text(encoding="utf-8"))
+    seed_kinds = {document["kind"] for document in metadata["documents"]}
+    assert set(plaza_kinds) | seed_kinds <= set(InfoType.objects.values_list("name", flat=True))

@@ -1,0 +1,304 @@
+"""Korean text analysis for search: Kiwi morphemes for words, character bigrams for the rest.
+
+Why morphemes. Korean glues particles and endings to words, so 공개하여, 공개된 and 공개를 must all
+be found by 공개; Kiwi cuts them into 공개 + endings and we index only the content morphemes.
+Compound nouns are written with or without a space (정보공개 / 정보 공개); Kiwi cuts both into 정보 +
+공개, and we also index each pair of neighbouring nouns joined (정보공개) so that the exact compound
+ranks first, whichever way either side spelled it.
+
+Why the prefix matters. Kiwi cuts 비공개 into the prefix 비 and the noun 공개. Indexing only 공개
+would make a search for 공개 (disclosed) return documents that say 비공개 (withheld): the opposite.
+So a prefix is glued back to its noun (비공개 is one term) and, for negating prefixes, the bare
+noun is not indexed at all. Other prefixes (재개발, 신도시) keep the bare noun as well, so 개발
+still finds 재개발.
+
+Why bigrams too. Kiwi does not know most personal names and may cut them into syllables, and it
+cuts document numbers (소방행정과-1424) into pieces; character bigrams and the raw alphanumeric
+tokens find those, and query parsing decides per word when to fall back on them.
+
+Measured on the 2-core development box (Python 3.11, kiwipiepy 0.24.1, cong model, the only one the
+wheel ships): without the default, typo and multi-word dictionaries Kiwi loads in ~0.7 s and adds
+~235 MB; with them 2.2-2.6 s and ~490 MB. The dictionaries add Wikipedia proper nouns that keep
+compounds whole (국가기록원), which only hurts recall here because we re-join compounds ourselves.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiwipiepy import Kiwi
+
+_lock = threading.Lock()
+_kiwi: Kiwi | None = None
+_num_workers = 1
+
+# Nouns that take part in compounds; NR numerals and NP pronouns are indexed but never joined.
+_NOUNS = frozenset({"NNG", "NNP"})
+_PLAIN = frozenset({"NR", "NP", "XR", "SL", "SN", "SH"})
+_VERBS = frozenset({"VV", "VA"})
+_WEB = frozenset({"W_URL", "W_EMAIL", "W_SERIAL"})
+# Prefixes that negate their noun: 비공개 is not 공개, 미이행 is not 이행, 불투명 is not 투명.
+NEGATING_PREFIXES = frozenset("비미불부무몰")
+# Light verbs that carry grammar, not topic: "정보에 대한" must not require 대하다 in a document.
+_LIGHT_VERBS = frozenset(
+    {"하다", "되다", "있다", "없다", "않다", "이다", "대하다", "위하다", "통하다", "관하다", "의하다"}
+)
+_NAMELIKE_TAGS = frozenset({"NNP", "SL", "SN", "SH"}) | _WEB
+_MAX_TERM = 100
+_CHUNK = 1000
+_RUN = re.compile(r"[^\W_]+")
+_ASCII_ALNUM = re.compile(r"[0-9a-z]+")
+_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def configure(*, num_workers: int = 1) -> None:
+    """Set Kiwi's worker threads; takes effect only if called before Kiwi is first used.
+
+    One worker is enough for queries and snippets. A bulk indexing job on a bigger machine may ask
+    for more: ``analyse_many`` spreads its batch over them (2 workers: ~200k chars/s vs ~75k).
+    """
+    global _num_workers
+    _num_workers = max(1, num_workers)
+
+
+def kiwi() -> Kiwi:
+    """The process's one Kiwi, loaded on first use (0.7 s, ~235 MB) and shared by all threads."""
+    global _kiwi
+    if _kiwi is None:
+        with _lock:
+            if _kiwi is None:
+                _kiwi = _load_kiwi()
+    return _kiwi
+
+
+def _load_kiwi() -> Kiwi:
+    from kiwipiepy import Kiwi
+
+    # Batch analysis needs at least one worker thread; typo correction stays off (typos=None).
+    loaded = Kiwi(
+        num_workers=_num_workers,
+        load_default_dict=False,
+        load_typo_dict=False,
+        load_multi_dict=False,
+    )
+    loaded.tokenize("")  # Kiwi finishes loading lazily; do it here, under the lock
+    return loaded
+
+
+def _match_options() -> int:
+    from kiwipiepy import Match
+
+    # Keep URLs, e-mail addresses and serial numbers (02-2133-1234) whole; hashtags and mentions
+    # are not a thing in official documents.
+    return int(Match.URL | Match.EMAIL | Match.SERIAL)
+
+
+class Role(enum.Enum):
+    PART = "part"  # a word of the text: what a query requires
+    EXTRA = "extra"  # indexed only, so that plain words find derived ones (개발 finds 재개발)
+    COMPOUND = "compound"  # neighbouring nouns joined (정보공개): raises the score, never required
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """An index term and where it comes from in the original text (for highlighting)."""
+
+    text: str
+    start: int
+    end: int
+    role: Role
+    namelike: bool = False  # a name, number or unknown word: query parsing adds the bigram fallback
+
+
+def analyse(text: str) -> list[str]:
+    """Index terms of ``text``: content morphemes, glued prefixes and noun compounds, lowercased."""
+    return [term.text for term in term_spans(text)]
+
+
+def analyse_many(texts: Sequence[str]) -> list[list[str]]:
+    """``analyse`` for many texts at once through Kiwi's batch API (several workers if configured)."""
+    return [[term.text for term in terms] for terms in term_spans_many(texts)]
+
+
+def term_spans(text: str) -> list[Term]:
+    return term_spans_many([text])[0]
+
+
+def term_spans_many(texts: Sequence[str]) -> list[list[Term]]:
+    """Terms with their offsets in the original text, for many texts in one Kiwi batch.
+
+    Long texts are cut into ~1000-character pieces at line ends: Kiwi's batch API then keeps its
+    workers busy, and a piece boundary never joins a compound across paragraphs.
+    """
+    pieces = [(index, start, piece) for index, text in enumerate(texts) for start, piece in _chunks(text)]
+    results: list[list[Term]] = [[] for _ in texts]
+    if not pieces:
+        return results
+    analysed = kiwi().tokenize([piece for _, _, piece in pieces], match_options=_match_options())
+    for (index, start, piece), tokens in zip(pieces, analysed, strict=True):
+        results[index].extend(_TermBuilder(piece, start).build(tokens))
+    return results
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    start, length = 0, len(text)
+    while start < length:
+        end = min(start + _CHUNK, length)
+        if end < length:
+            cut = text.rfind("\n", start + _CHUNK // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + _CHUNK // 2, end)
+            if cut >= 0:
+                end = cut + 1
+        if text[start:end].strip():
+            yield start, text[start:end]
+        start = end
+
+
+def _norm(form: str) -> str:
+    return "".join(form.lower().split())[:_MAX_TERM]
+
+
+class _TermBuilder:
+    """Turns one piece's Kiwi tokens into terms, tracking the current run of nouns."""
+
+    def __init__(self, text: str, base: int) -> None:
+        self.text = text
+        self.base = base
+        self.terms: list[Term] = []
+        self.previous: tuple[str, int, int] | None = None  # last noun (form, start, end)
+        self.word: list[tuple[str, int, int]] = []  # nouns glued without a space (one 어절)
+
+    def build(self, tokens: Sequence[Any]) -> list[Term]:
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if token.tag == "XPN" and following is not None and _glues(token, following):
+                self._prefixed(token, following)
+                index += 2
+                continue
+            self._token(token)
+            index += 1
+        self._end_word()
+        return self.terms
+
+    def _emit(self, text: str, start: int, end: int, role: Role, namelike: bool = False) -> None:
+        if text:
+            self.terms.append(Term(text, self.base + start, self.base + end, role, namelike))
+
+    def _token(self, token: Any) -> None:
+        tag = token.tag.split("-")[0]  # VV-I, VA-R: Kiwi marks irregular conjugation
+        if tag in _NOUNS:
+            bare = _norm(token.form)
+            self._noun(bare, token.start, token.end, _is_namelike(token, tag))
+        elif tag == "XSN" and self.previous and self.previous[2] == token.start:
+            self._suffix(token)
+        else:
+            self._break()
+            self._other(token, tag)
+
+    def _other(self, token: Any, tag: str) -> None:
+        if tag in _VERBS:
+            lemma = _norm(token.lemma)
+            if lemma not in _LIGHT_VERBS:
+                self._emit(lemma, token.start, token.end, Role.PART)
+        elif tag in _PLAIN or tag in _WEB:
+            namelike = _is_namelike(token, tag)
+            self._emit(_norm(token.form), token.start, token.end, Role.PART, namelike)
+            if tag == "W_SERIAL":  # 02-2133-1234: each group findable on its own
+                for group in _ASCII_ALNUM.findall(token.form.lower()):
+                    self._emit(group, token.start, token.end, Role.EXTRA, True)
+
+    def _prefixed(self, prefix: Any, noun: Any) -> None:
+        glued = _norm(prefix.form + noun.form)
+        self._noun(glued, prefix.start, noun.end, _is_namelike(noun, noun.tag))
+        if prefix.form not in NEGATING_PREFIXES:
+            self._emit(_norm(noun.form), noun.start, noun.end, Role.EXTRA)
+
+    def _noun(self, form: str, start: int, end: int, namelike: bool) -> None:
+        self._emit(form, start, end, Role.PART, namelike)
+        previous = self.previous
+        gap = self.text[previous[2] : start] if previous else None
+        if previous and gap is not None and (gap == "" or (gap.isspace() and "\n" not in gap)):
+            self._emit(previous[0] + form, previous[1], end, Role.COMPOUND)
+        if gap != "":
+            self._end_word()
+        self.word.append((form, start, end))
+        self.previous = (form, start, end)
+
+    def _suffix(self, token: Any) -> None:
+        assert self.previous is not None
+        form, start, _ = self.previous
+        joined = form + _norm(token.form)  # 투명성, 정보화: the derived noun, for ranking
+        self._emit(joined, start, token.end, Role.COMPOUND)
+        self.previous = (joined, start, token.end)
+        if self.word:
+            self.word[-1] = self.previous
+
+    def _break(self) -> None:
+        self._end_word()
+        self.previous = None
+
+    def _end_word(self) -> None:
+        # Pairs are already emitted; a word of three or more nouns (정보공개정책과) also goes in whole.
+        if len(self.word) > 2:
+            self._emit("".join(f for f, _, _ in self.word), self.word[0][1], self.word[-1][2], Role.COMPOUND)
+        self.word = []
+
+
+def _glues(prefix: Any, noun: Any) -> bool:
+    return noun.tag in _NOUNS and noun.start == prefix.end
+
+
+def _is_namelike(token: Any, tag: str) -> bool:
+    if tag in _NAMELIKE_TAGS or token.oov:
+        return True
+    # Kiwi cuts unknown names into syllables (윤/NNG): a one-syllable noun is a hint of that.
+    return tag in _NOUNS and len(token.form) == 1
+
+
+def run_tokens(run: str) -> list[str]:
+    """Bigram-field tokens for one run of letters and digits, in order (a phrase to match).
+
+    Pure ASCII runs (1424, covid) are kept whole: nobody looks up half a number. Other runs give
+    their character bigrams, or the character itself when the run is one character long.
+    """
+    if len(run) == 1 or _ASCII_ALNUM.fullmatch(run):
+        return [run[:_MAX_TERM]]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def bigrams(text: str) -> list[str]:
+    """Tokens for the bigram fields: names, document numbers and words Kiwi does not know.
+
+    Runs are split by whitespace and punctuation. After each run come its ASCII parts whole
+    (2024년 → 2024), and after a chunk of several runs the chunk whole (소방행정과-1424), so that
+    a number is found alone and the full document number exactly. Each run's bigrams stay
+    consecutive, so a query can match them as a phrase.
+    """
+    tokens: list[str] = []
+    for chunk in text.lower().split():
+        runs = _RUN.findall(chunk)
+        for run in runs:
+            tokens.extend(run_tokens(run))
+            if not _ASCII_ALNUM.fullmatch(run):
+                tokens.extend(part[:_MAX_TERM] for part in _ASCII_ALNUM.findall(run) if len(part) > 1)
+        if len(runs) > 1:
+            tokens.append(whole_chunk(chunk))
+    return tokens
+
+
+def whole_chunk(chunk: str) -> str:
+    """A whitespace-separated chunk without the punctuation around it, as the bigram field has it."""
+    return _EDGE_PUNCT.sub("", chunk.lower())[:_MAX_TERM]
+
+
+def runs_of(chunk: str) -> list[str]:
+    return _RUN.findall(chunk.lower())
