@@ -45,10 +45,8 @@ _VERBS = frozenset({"VV", "VA"})
 _WEB = frozenset({"W_URL", "W_EMAIL", "W_SERIAL"})
 # Prefixes that negate their noun: 비공개 is not 공개, 미이행 is not 이행, 불투명 is not 투명.
 NEGATING_PREFIXES = frozenset("비미불부무몰")
-# Light verbs that carry grammar, not topic: "정보에 대한" must not require 대하다 in a document.
-_LIGHT_VERBS = frozenset(
-    {"하다", "되다", "있다", "없다", "않다", "이다", "대하다", "위하다", "통하다", "관하다", "의하다"}
-)
+# Stems of light verbs that carry grammar, not topic: "정보에 대한" must not require 대하다.
+_LIGHT_VERBS = frozenset({"하", "되", "있", "없", "않", "이", "대하", "위하", "통하", "관하", "의하"})
 _NAMELIKE_TAGS = frozenset({"NNP", "SL", "SN", "SH"}) | _WEB
 _MAX_TERM = 100
 _CHUNK = 1000
@@ -117,7 +115,8 @@ class Term:
 
 
 def analyse(text: str) -> list[str]:
-    """Index terms of ``text``: content morphemes, glued prefixes and noun compounds, lowercased."""
+    """Index terms of ``text``: content morphemes (verbs as their stem), glued prefixes and noun
+    compounds, lowercased."""
     return [term.text for term in term_spans(text)]
 
 
@@ -206,9 +205,11 @@ class _TermBuilder:
 
     def _other(self, token: Any, tag: str) -> None:
         if tag in _VERBS:
-            lemma = _norm(token.lemma)
-            if lemma not in _LIGHT_VERBS:
-                self._emit(lemma, token.start, token.end, Role.PART)
+            # The stem of the lemma (들었다 → 듣): a short query like 높이다 is often read as the
+            # noun 높이 + 이다, and the bare stem then still meets the verb in the documents.
+            stem = _norm(token.lemma.removesuffix("다"))
+            if stem not in _LIGHT_VERBS:
+                self._emit(stem, token.start, token.end, Role.PART)
         elif tag in _PLAIN or tag in _WEB:
             namelike = _is_namelike(token, tag)
             self._emit(_norm(token.form), token.start, token.end, Role.PART, namelike)

@@ -1,0 +1,241 @@
+"""Benchmark: bulk import of one of Seoul's document lists (``list_import``), in one warm process.
+
+Synthesizes a large list from the real week ``opengov/20210208_20210214_info_list.csv`` (read in
+place from ``SOTONG_DEMO_DATA``; same columns, real titles, fresh ``package_id``s, shifted
+registration numbers and dates so every row is a distinct document) into a temporary folder, then
+against a fresh SQLite database in that folder:
+
+1. start-up: ``django.setup()`` + ``migrate`` + organization chart import (timed apart);
+2. first import of the synthesized file (all rows new): rows/s;
+3. second import of the same file (all rows unchanged): rows/s;
+4. peak RSS of the process (``resource.getrusage``).
+
+It prints figures and never asserts them. Usage (from the repository root)::
+
+    .venv/bin/python bench/list_import.py                 # 100,000 rows
+    .venv/bin/python bench/list_import.py --rows 10000    # a quick run
+    .venv/bin/python bench/list_import.py --profile       # + cProfile of the first import
+
+Nothing is written into the repository: the list and the database live in a temporary folder that
+is removed at the end (``--keep`` leaves it, and prints where).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import csv
+import datetime as dt
+import io
+import os
+import platform
+import pstats
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+REPO = Path(__file__).resolve().parent.parent
+WEEK = Path("opengov") / "20210208_20210214_info_list.csv"
+CHART = "seoul-organizations.json"
+ACTOR = "bench:list-import"
+PACKAGE_ID_BASE = 900_000_000_000  # real ids look like 210416447961000; ours stay 15 digits, never clash
+REGISTRATION_STEP = 100_000  # each copy of the week moves registration numbers on by this much
+URL_ID_STEP = 10_000_000  # and the ids at the end of published originals' URLs by this much
+
+T = TypeVar("T")
+
+
+@dataclass
+class Figures:
+    seconds: float = 0.0
+    queries: int = 0
+
+
+def demo_data_root() -> Path:
+    return Path(os.environ.get("SOTONG_DEMO_DATA", REPO.parent / "shared" / "data")).resolve()
+
+
+def _shift_number(value: str, offset: int) -> str:
+    """``교통정책과-2726`` -> ``교통정책과-102726``: same department, another document number."""
+    prefix, sep, number = value.rpartition("-")
+    if sep and number.isdigit():
+        return f"{prefix}-{int(number) + offset}"
+    return f"{value}-{offset}" if offset else value
+
+
+def _shift_url(value: str, offset: int) -> str:
+    """A published original's page (``…/sanction/22233189``) gets a distinct id; bare URLs stay."""
+    head, sep, tail = value.rstrip("/").rpartition("/")
+    if sep and tail.isdigit() and offset:
+        return f"{head}/{int(tail) + offset}"
+    return value
+
+
+def _shift_date(value: str, weeks: int) -> str:
+    if len(value) != 8 or not value.isdigit():
+        return value
+    day = dt.date(int(value[:4]), int(value[4:6]), int(value[6:]))
+    return (day - dt.timedelta(weeks=weeks)).strftime("%Y%m%d")
+
+
+def synthesize(*, source: Path, target: Path, rows: int) -> int:
+    """Write ``rows`` rows to ``target``: the real week repeated, each row a distinct document.
+
+    Copy ``k`` of the week is dated ``k`` weeks earlier, with registration numbers moved on by
+    ``k * REGISTRATION_STEP``; every row gets a fresh ``package_id``. Titles, task cards, writers,
+    departments, retention periods, grades and licences are the real ones.
+    """
+    with source.open(encoding="utf-8", newline="") as stream:
+        reader = csv.DictReader(stream)
+        columns = list(reader.fieldnames or [])
+        week = list(reader)
+    if not week:
+        raise SystemExit(f"{source}: no rows")
+    with target.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=columns)
+        writer.writeheader()
+        for index in range(rows):
+            copy, real = divmod(index, len(week))
+            row = dict(week[real])
+            row["package_id"] = f"{PACKAGE_ID_BASE + index}000"
+            row["src_dept_doc_no"] = _shift_number(row["src_dept_doc_no"], copy * REGISTRATION_STEP)
+            row["doc_prdctn_dt"] = _shift_date(row["doc_prdctn_dt"], copy)
+            row["url"] = _shift_url(row["url"], copy * URL_ID_STEP)
+            writer.writerow(row)
+    return len(week)
+
+
+def peak_rss_mib() -> float:
+    # ru_maxrss is in KiB on Linux, in bytes on macOS.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+@contextmanager
+def measured(figures: Figures) -> Iterator[None]:
+    """Time the block and count the SQL statements it sends."""
+    from django.db import connection
+
+    def count(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
+        figures.queries += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            figures.seconds = time.perf_counter() - started
+
+
+def profiled(call: Callable[[], T], *, top: int) -> T:
+    profile = cProfile.Profile()
+    result = profile.runcall(call)
+    for order in ("cumulative", "tottime"):
+        out = io.StringIO()
+        pstats.Stats(profile, stream=out).strip_dirs().sort_stats(order).print_stats(top)
+        print(f"\n--- cProfile, first import, top {top} by {order} ---")
+        print(out.getvalue().strip())
+    return result
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0] if __doc__ else None)
+    parser.add_argument("--rows", type=int, default=100_000, help="rows to synthesize (default 100000)")
+    parser.add_argument(
+        "--profile", action="store_true", help="cProfile the first import (slows it; timings marked)"
+    )
+    parser.add_argument("--top", type=int, default=15, help="functions to list with --profile")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+    if args.rows < 1:
+        parser.error("--rows must be at least 1")
+
+    source = demo_data_root() / WEEK
+    chart = demo_data_root() / CHART
+    for needed in (source, chart):
+        if not needed.is_file():
+            raise SystemExit(f"not found: {needed} (set SOTONG_DEMO_DATA)")
+
+    workdir = Path(tempfile.mkdtemp(prefix="sotong-bench-"))
+    try:
+        run(args, source=source, chart=chart, workdir=workdir)
+    finally:
+        if args.keep:
+            print(f"kept: {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, *, source: Path, chart: Path, workdir: Path) -> None:
+    listing = workdir / f"bench_{args.rows}_info_list.csv"
+    started = time.perf_counter()
+    week_rows = synthesize(source=source, target=listing, rows=args.rows)
+    synth_seconds = time.perf_counter() - started
+
+    print(f"machine     nproc={os.cpu_count()} python={platform.python_version()} {platform.platform()}")
+    print(f"date        {dt.datetime.now().astimezone().isoformat(timespec='seconds')}")
+    print(f"source      {source} ({week_rows} rows)")
+    print(
+        f"synthesized {args.rows} rows, {listing.stat().st_size / 1e6:.1f} MB in {synth_seconds:.2f} s"
+        " (not part of any figure below)"
+    )
+
+    # Settings read the environment once, at import: set it before anything imports Django.
+    os.environ["SOTONG_DATA_DIR"] = str(workdir / "data")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+
+    started = time.perf_counter()
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from sotong.organizations.models import Organization
+    from sotong.organizations.services.chart import HEADQUARTERS_NAME, organization_import_chart
+
+    organization_import_chart(path=chart, actor=ACTOR)
+    startup_seconds = time.perf_counter() - started
+    print(f"start-up    {startup_seconds:.2f} s (django.setup + migrate + chart import)")
+    print(f"peak RSS    {peak_rss_mib():.0f} MiB after start-up")
+
+    from django.conf import settings
+
+    from sotong.intake.services.lists import BATCH_SIZE, ListImportSummary, list_import
+
+    print(f"database    {settings.DATABASES['default']['NAME']} (batch size {BATCH_SIZE})")
+    organization = Organization.objects.get(name=HEADQUARTERS_NAME)
+
+    def import_once() -> ListImportSummary:
+        return list_import(path=listing, organization=organization, actor=ACTOR)
+
+    for label, profile in (("first import", args.profile), ("re-import", False)):
+        figures = Figures()
+        with measured(figures):
+            summary = profiled(import_once, top=args.top) if profile else import_once()
+        note = " [under cProfile: slower than a plain run]" if profile else ""
+        print(
+            f"{label:<12} {summary.rows} rows in {figures.seconds:.2f} s = "
+            f"{summary.rows / figures.seconds:,.0f} rows/s{note}; {figures.queries} SQL statements; "
+            f"created {summary.created}, updated {summary.updated}, unchanged {summary.unchanged}, "
+            f"rejected {len(summary.rejected)}, new units {len(summary.new_units)}"
+        )
+        print(f"peak RSS    {peak_rss_mib():.0f} MiB after {label}")
+
+    database = Path(settings.DATABASES["default"]["NAME"])
+    size = sum(p.stat().st_size for p in database.parent.glob(database.name + "*"))
+    print(f"database    {size / 1e6:.0f} MB on disk (with WAL)")
+
+
+if __name__ == "__main__":
+    main()
