@@ -135,13 +135,13 @@ def measured(figures: Figures) -> Iterator[None]:
             figures.seconds = time.perf_counter() - started
 
 
-def profiled(call: Callable[[], T], *, top: int) -> T:
+def profiled(call: Callable[[], T], *, label: str, top: int) -> T:
     profile = cProfile.Profile()
     result = profile.runcall(call)
     for order in ("cumulative", "tottime"):
         out = io.StringIO()
         pstats.Stats(profile, stream=out).strip_dirs().sort_stats(order).print_stats(top)
-        print(f"\n--- cProfile, first import, top {top} by {order} ---")
+        print(f"\n--- cProfile, {label}, top {top} by {order} ---")
         print(out.getvalue().strip())
     return result
 
@@ -151,6 +151,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rows", type=int, default=100_000, help="rows to synthesize (default 100000)")
     parser.add_argument(
         "--profile", action="store_true", help="cProfile the first import (slows it; timings marked)"
+    )
+    parser.add_argument(
+        "--profile-reimport", action="store_true", help="cProfile the re-import as well (slows it; marked)"
     )
     parser.add_argument("--top", type=int, default=15, help="functions to list with --profile")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
@@ -219,10 +222,10 @@ def run(args: argparse.Namespace, *, source: Path, chart: Path, workdir: Path) -
     def import_once() -> ListImportSummary:
         return list_import(path=listing, organization=organization, actor=ACTOR)
 
-    for label, profile in (("first import", args.profile), ("re-import", False)):
+    for label, profile in (("first import", args.profile), ("re-import", args.profile_reimport)):
         figures = Figures()
         with measured(figures):
-            summary = profiled(import_once, top=args.top) if profile else import_once()
+            summary = profiled(import_once, label=label, top=args.top) if profile else import_once()
         note = " [under cProfile: slower than a plain run]" if profile else ""
         print(
             f"{label:<12} {summary.rows} rows in {figures.seconds:.2f} s = "

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
+from sotong.api.views import router as public_router
 from sotong.intake.api import router as intake_router
 from sotong.intake.api import unauthorized_body
 
@@ -16,6 +17,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/intake", intake_router)
+api.add_router("/", public_router)
 
 
 @api.exception_handler(AuthenticationError)

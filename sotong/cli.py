@@ -14,6 +14,7 @@ ALIASES = {
     "run": "run_portal",
     "load-demo": "load_demo",
     "import-organizations": "import_organizations",
+    "rebuild-index": "rebuild_index",
 }
 
 

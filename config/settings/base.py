@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "sotong.records",
     "sotong.intake",
     "sotong.publication",
+    "sotong.search",
+    "sotong.api",
     "sotong.portal",
 ]
 

@@ -7,8 +7,8 @@ from typing import Any
 from django.db import transaction
 from django.http import HttpRequest
 from ninja import File, Form, Router, Schema
-from ninja.responses import Status
 from ninja.files import UploadedFile
+from ninja.responses import Status
 from ninja.security import HttpBearer
 
 from sotong.intake.errors import TOKEN_INVALID, IntakeError, ManifestErrors

@@ -5,7 +5,7 @@ from sotong.portal import views
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("search/", views.record_list, name="search"),
+    path("search/", views.search, name="search"),
     path("list/", views.record_list, name="list"),
     path("records/<str:public_id>/", views.record_detail, name="record"),
     path("records/<str:public_id>/files/<int:order>/", views.file_download, name="download"),

@@ -67,9 +67,7 @@ class SearchQuery:
             )
         for name, value in self.filters.items():
             if name not in FACET_FIELDS:
-                raise SearchError(
-                    UNKNOWN_FILTER, field=name, name=name, choices=", ".join(FACET_FIELDS)
-                )
+                raise SearchError(UNKNOWN_FILTER, field=name, name=name, choices=", ".join(FACET_FIELDS))
             if name == "year" and not str(value).strip().isdigit():
                 raise SearchError(BAD_YEAR_FILTER, field="year", value=value)
 

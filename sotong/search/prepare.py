@@ -39,7 +39,9 @@ def prepare(doc: SearchDocument) -> PreparedDocument:
     return next(prepare_many([doc]))
 
 
-def prepare_many(docs: Iterable[SearchDocument], *, batch_size: int = BATCH_SIZE) -> Iterator[PreparedDocument]:
+def prepare_many(
+    docs: Iterable[SearchDocument], *, batch_size: int = BATCH_SIZE
+) -> Iterator[PreparedDocument]:
     """Prepared documents, in order, analysed a batch at a time (lazily: feed it a generator)."""
     iterator = iter(docs)
     while batch := list(islice(iterator, batch_size)):

@@ -78,7 +78,11 @@ def _window(text: str, query: ParsedQuery, width: int) -> tuple[int, int]:
 def _lower(text: str) -> str:
     lowered = text.lower()
     # A few characters lower into two (İ → i̇); keep offsets by lowering those one by one.
-    return lowered if len(lowered) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return (
+        lowered
+        if len(lowered) == len(text)
+        else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    )
 
 
 def _occurrences(lowered: str, needles: Sequence[str]) -> list[tuple[int, int]]:

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.db import transaction
+
 from sotong.intake.services.documents import originals_store
 from sotong.publication.services import PublicationData, PublicFileData, publication_upsert_many
 from sotong.records.choices import FileState, Grade
 from sotong.records.models import File, Record
+from sotong.search.indexer import search_index_publications
 
 
 def _body_text(files: Sequence[File]) -> str:
@@ -64,17 +67,8 @@ def publication_data(record: Record) -> PublicationData:
 
 
 def records_publish(*, records: Sequence[Record]) -> list[str]:
-    """Publish the given records; return the public ids whose publication changed."""
-    return publication_upsert_many(items=[publication_data(record) for record in records])
-
-
-def records_publish_ids(*, record_ids: Sequence[int]) -> list[str]:
-    changed: list[str] = []
-    for start in range(0, len(record_ids), 1000):
-        records = (
-            Record.objects.filter(pk__in=record_ids[start : start + 1000])
-            .select_related("organization", "department__parent__parent", "info_type")
-            .prefetch_related("files", "approval_steps")
-        )
-        changed += records_publish(records=list(records))
+    """Publish the given records and index what changed; return the changed public ids."""
+    changed = publication_upsert_many(items=[publication_data(record) for record in records])
+    if changed:
+        transaction.on_commit(lambda: search_index_publications(public_ids=changed))
     return changed

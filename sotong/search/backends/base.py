@@ -46,5 +46,5 @@ class SearchBackend(ABC):
     def clear(self) -> None:
         """Remove every document (before a full rebuild)."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - an optional hook, not a duty: most have nothing to release
         """Release writers and files; the default has nothing to release."""

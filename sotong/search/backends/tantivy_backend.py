@@ -41,7 +41,7 @@ from sotong.search.backends.tantivy_schema import (
     to_document,
     to_hit,
 )
-from sotong.search.documents import FACET_FIELDS, Hit, SearchQuery, SearchResults
+from sotong.search.documents import FACET_FIELDS, Hit, SearchQuery, SearchResults, Segment
 from sotong.search.errors import INDEX_LOCKED, INDEX_SCHEMA_MISMATCH, SearchError
 from sotong.search.prepare import PreparedDocument
 from sotong.search.query import ParsedQuery, parse_query
@@ -125,12 +125,12 @@ class TantivyBackend(SearchBackend):
             result = searcher.search(
                 matching, limit=query.per_page, offset=query.offset, order_by_field=SORT_KEY, order=Order.Desc
             )
-            total, page = result.count, [(0.0, address) for _, address in result.hits]
+            total, page = _count(result), [(0.0, address) for _, address in result.hits]
         else:
             matching = with_filters(self.schema, text_query(self.schema, parsed), query.filters)
             total, page = _ranked_page(searcher, matching, query.offset, query.per_page)
         return SearchResults(
-            total=int(total or 0),
+            total=total,
             hits=_hits(searcher, page, parsed),
             facets=_facets(searcher, matching),
         )
@@ -162,7 +162,12 @@ def _ranked_page(
     hits: list[_Ranked] = list(result.hits)
     if len(hits) == wanted:
         hits += _rest_of_tie(searcher, query, hits[-1][0], wanted)
-    return int(result.count or 0), _order_ties(searcher, hits)[offset:wanted]
+    return _count(result), _order_ties(searcher, hits)[offset:wanted]
+
+
+def _count(result: tantivy.SearchResult) -> int:
+    # ``count`` is there whenever ``search`` was asked to count (the default); the stub omits it.
+    return int(getattr(result, "count", 0) or 0)
 
 
 def _rest_of_tie(searcher: tantivy.Searcher, query: Query, score: float, start: int) -> list[_Ranked]:
@@ -200,6 +205,8 @@ def _hits(searcher: tantivy.Searcher, page: list[_Ranked], parsed: ParsedQuery) 
     stored = [searcher.doc(address).to_dict() for _, address in page]
     titles = [stored_text(doc, "title") for doc in stored]
     bodies = [stored_text(doc, "body") for doc in stored]
+    title_segments: list[tuple[Segment, ...]]
+    snippets: list[tuple[Segment, ...]]
     if parsed.is_empty:
         title_segments = [((title, False),) if title else () for title in titles]
         snippets = [_lead(body) for body in bodies]
@@ -212,7 +219,7 @@ def _hits(searcher: tantivy.Searcher, page: list[_Ranked], parsed: ParsedQuery) 
     ]
 
 
-def _lead(body: str) -> tuple[tuple[str, bool], ...]:
+def _lead(body: str) -> tuple[Segment, ...]:
     text = " ".join(body[: SNIPPET_CHARS * 2].split())
     if not text:
         return ()
@@ -233,4 +240,3 @@ def _facets(searcher: tantivy.Searcher, query: Query) -> dict[str, list[tuple[st
 
 def _facet_key(key: object) -> str:
     return str(int(key)) if isinstance(key, float) else str(key)
-

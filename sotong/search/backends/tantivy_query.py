@@ -32,7 +32,9 @@ def text_query(schema: tantivy.Schema, parsed: ParsedQuery) -> Query:
     for term in parsed.boosts:
         clauses.append((Occur.Should, _in_any_field(schema, TERM_FIELDS, term)))
     for chunk in parsed.chunks:
-        clauses.append((Occur.Should, Query.boost_query(_in_any_field(schema, BIGRAM_FIELDS, chunk), CHUNK_BOOST)))
+        clauses.append(
+            (Occur.Should, Query.boost_query(_in_any_field(schema, BIGRAM_FIELDS, chunk), CHUNK_BOOST))
+        )
     return Query.boolean_query(clauses)
 
 

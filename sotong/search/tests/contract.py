@@ -45,7 +45,9 @@ class SearchBackendContract:
     # --- Korean matching ----------------------------------------------------------------------
 
     def test_inflected_query_finds_the_plain_word(self, backend: SearchBackend) -> None:
-        backend.index([make_doc("a", "회의록", "위원회는 회의 결과를 공개한다."), make_doc("b", "회의록", "안건 없음")])
+        backend.index(
+            [make_doc("a", "회의록", "위원회는 회의 결과를 공개한다."), make_doc("b", "회의록", "안건 없음")]
+        )
         assert found(backend, "공개하여") == ["a"]
         assert found(backend, "공개된") == ["a"]
 
@@ -65,7 +67,9 @@ class SearchBackendContract:
     def test_compound_written_as_one_word_ranks_above_scattered_parts(self, backend: SearchBackend) -> None:
         backend.index(
             [
-                make_doc("scattered", "안내", "정보를 모아 두었다가 내년에 결과를 공개합니다. 정보 관리 계획."),
+                make_doc(
+                    "scattered", "안내", "정보를 모아 두었다가 내년에 결과를 공개합니다. 정보 관리 계획."
+                ),
                 make_doc("compound", "안내", "정보공개 절차를 설명합니다. 관리 계획을 정비했습니다."),
             ]
         )
@@ -87,7 +91,9 @@ class SearchBackendContract:
         assert found(backend, "비공개정보") == ["w"]
 
     def test_two_syllable_word(self, backend: SearchBackend) -> None:
-        backend.index([make_doc("a", "시민 참여 예산", "시민이 직접 제안한 사업"), make_doc("b", "예산", "구청 사업")])
+        backend.index(
+            [make_doc("a", "시민 참여 예산", "시민이 직접 제안한 사업"), make_doc("b", "예산", "구청 사업")]
+        )
         assert found(backend, "시민") == ["a"]
 
     def test_personal_name(self, backend: SearchBackend) -> None:
@@ -124,9 +130,14 @@ class SearchBackendContract:
     # --- ranking and paging -------------------------------------------------------------------
 
     def test_title_match_outranks_a_passing_mention(self, backend: SearchBackend) -> None:
-        long_body = "서울시는 이번 계획에서 교통, 주거, 환경 분야의 과제를 정리하였다. 예산은 별도로 정한다. " * 3
+        long_body = (
+            "서울시는 이번 계획에서 교통, 주거, 환경 분야의 과제를 정리하였다. 예산은 별도로 정한다. " * 3
+        )
         backend.index(
-            [make_doc("mention", "도시 계획 종합 보고", long_body), make_doc("title", "예산 편성 지침", "세부 지침")]
+            [
+                make_doc("mention", "도시 계획 종합 보고", long_body),
+                make_doc("title", "예산 편성 지침", "세부 지침"),
+            ]
         )
         assert found(backend, "예산") == ["title", "mention"]
 
@@ -229,7 +240,12 @@ class SearchBackendContract:
         backend.index([make_doc("a", "공개 결정 통지", body, registration_number="정보공개정책과-77")])
         hit = backend.search(SearchQuery(text="공개")).hits[0]
         assert (hit.id, hit.title, hit.registration_number) == ("a", "공개 결정 통지", "정보공개정책과-77")
-        assert (hit.department, hit.year, hit.date, hit.url) == ("정보공개정책과", 2024, "2024-03-01", "/records/a")
+        assert (hit.department, hit.year, hit.date, hit.url) == (
+            "정보공개정책과",
+            2024,
+            "2024-03-01",
+            "/records/a",
+        )
         assert ("공개", True) in hit.snippet and ("공개", True) in hit.title_segments
         assert "".join(text for text, _ in hit.snippet) == body  # the original text, not morphemes
 

@@ -1,0 +1,70 @@
+"""Response shapes of the read API: only public fields, named for civic developers."""
+
+from __future__ import annotations
+
+from ninja import Schema
+
+
+class SearchResultOut(Schema):
+    id: str
+    title: str
+    registration_number: str
+    organization: str
+    department: str
+    info_type: str
+    grade: str
+    date: str | None
+    snippet: str
+    url: str
+
+
+class SearchOut(Schema):
+    total: int
+    page: int
+    results: list[SearchResultOut]
+    facets: dict[str, list[tuple[str, int]]]
+
+
+class ApprovalStepOut(Schema):
+    role: str
+    position: str
+    name: str
+
+
+class FileOut(Schema):
+    name: str
+    role: str
+    size: int
+    sha256: str
+    url: str
+
+
+class RecordOut(Schema):
+    id: str
+    title: str
+    registration_number: str
+    organization: str
+    department: str
+    department_path: str
+    info_type: str
+    grade: str
+    listing: str
+    grounds: list[str]
+    reason: str
+    opens_on: str | None
+    date: str | None
+    retention_period: str
+    task_card: str
+    original_url: str
+    licence: str
+    approval_line: list[ApprovalStepOut]
+    files: list[FileOut]
+    text: str
+    url: str
+
+
+class ErrorOut(Schema):
+    code: str
+    field: str | None
+    message_ko: str
+    message_en: str

@@ -1,0 +1,171 @@
+"""Run the whole test suite on every database Sotong supports: ``python -m tests.run_suites [pytest args]``.
+
+1. The embedded default (SQLite) — always.
+2. PostgreSQL — when ``SOTONG_TEST_POSTGRES_URL`` names a reachable server
+   (e.g. ``postgres://sotong:sotong@127.0.0.1:5432/sotong``; the role needs CREATEDB because
+   pytest-django creates and drops a ``test_…`` database).
+
+Every suite runs pytest in its own process with ``DATABASE_URL`` set for it (``config.env`` reads it
+once, at import). Extra arguments are passed to every pytest run. Both suites run even when the first
+fails: a failure on one database only points at a vendor difference, on both at the code.
+
+A suite that cannot run is SKIPPED and said so at the end, in Korean and English; with
+``SOTONG_REQUIRE_ALL_SUITES=1`` (CI sets it) a skip is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_URL_VAR = "SOTONG_TEST_POSTGRES_URL"
+REQUIRE_ALL_VAR = "SOTONG_REQUIRE_ALL_SUITES"
+EXAMPLE_URL = "postgres://sotong:sotong@127.0.0.1:5432/sotong"
+HOW_TO_RUN = (
+    f"  실행하려면 / to run it: {POSTGRES_URL_VAR}={EXAMPLE_URL} make test\n"
+    "  (역할에 CREATEDB 권한 필요 / the role needs CREATEDB; docs/operations.md)"
+)
+
+PASSED, FAILED, SKIPPED = "PASSED", "FAILED", "SKIPPED"
+
+
+@dataclass
+class Outcome:
+    suite: str
+    result: str
+    seconds: float = 0.0
+    note: str = ""  # why it was skipped or failed before pytest ran, Korean / English
+
+
+def say(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def _truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def redact(url: str) -> str:
+    """The URL with its password hidden, fit to print in a log."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)[1]
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc}"))
+
+
+def run_pytest(suite: str, database_url: str | None, pytest_args: list[str]) -> Outcome:
+    env = dict(os.environ)
+    env.pop("DATABASE_URL", None)  # the SQLite suite runs on the embedded default, whatever the shell has
+    if database_url is not None:
+        env["DATABASE_URL"] = database_url
+    say(f"\n===== {suite}: pytest {' '.join(pytest_args)} =====")
+    started = time.monotonic()
+    completed = subprocess.run([sys.executable, "-m", "pytest", *pytest_args], cwd=REPO_ROOT, env=env, check=False)
+    seconds = time.monotonic() - started
+    if completed.returncode == 0:
+        return Outcome(suite, PASSED, seconds)
+    return Outcome(suite, FAILED, seconds, f"pytest 종료 코드 / exit code {completed.returncode}")
+
+
+def postgres_unreachable(url: str) -> str | None:
+    """Why the server in ``url`` cannot be reached (Korean / English), or None when it answers on its port.
+
+    Only "nothing listens there" counts as unreachable (a skip); a server that answers but refuses
+    the login or lacks CREATEDB is a misconfiguration, reported by ``postgres_not_usable`` as a failure.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in {"postgres", "postgresql", "pgsql"}:
+        return f"PostgreSQL URL이 아닙니다 / not a PostgreSQL URL: {redact(url)}"
+    host = unquote(parts.hostname or "")
+    try:
+        port = parts.port or 5432
+    except ValueError:
+        return f"포트가 잘못되었습니다 / bad port in {redact(url)}"
+    if not host or host.startswith("/"):  # a Unix socket folder
+        sock = Path(host or "/var/run/postgresql") / f".s.PGSQL.{port}"
+        if not sock.exists():
+            return f"소켓이 없습니다 / no socket at {sock}"
+        return None
+    try:
+        with socket.create_connection((host, port), timeout=3):
+            return None
+    except OSError as exc:
+        return f"{host}:{port}에 연결할 수 없습니다 / cannot connect to {host}:{port} ({exc})"
+
+
+def postgres_not_usable(url: str) -> str | None:
+    """Why tests cannot run as the URL's role (Korean / English), or None when it may log in and create databases."""
+    import psycopg
+
+    try:
+        with psycopg.connect(url, connect_timeout=5) as conn:
+            row = conn.execute(
+                "SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user"
+            ).fetchone()
+    except psycopg.Error as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return f"로그인할 수 없습니다 / cannot log in to {redact(url)}: {first_line}"
+    if not (row and row[0]):
+        return (
+            f"역할에 CREATEDB 권한이 없습니다 / the role in {redact(url)} lacks CREATEDB "
+            "(ALTER ROLE … CREATEDB); pytest-django creates the test_… database"
+        )
+    return None
+
+
+def run_postgres(pytest_args: list[str]) -> Outcome:
+    suite = "PostgreSQL"
+    url = os.environ.get(POSTGRES_URL_VAR, "").strip()
+    if not url:
+        return Outcome(suite, SKIPPED, note=f"{POSTGRES_URL_VAR}이(가) 없습니다 / {POSTGRES_URL_VAR} not set; CI runs it")
+    why = postgres_unreachable(url)
+    if why:
+        return Outcome(suite, SKIPPED, note=f"서버에 닿지 않습니다 / server not reachable: {why}")
+    why = postgres_not_usable(url)
+    if why:
+        return Outcome(suite, FAILED, note=why)
+    say(f"PostgreSQL: {redact(url)}")
+    return run_pytest(suite, url, pytest_args)
+
+
+def summarize(outcomes: list[Outcome], require_all: bool) -> int:
+    say("\n===== 요약 / summary =====")
+    say(f"{'suite':<12} {'result':<8} {'seconds':>8}")
+    for o in outcomes:
+        seconds = f"{o.seconds:8.1f}" if o.result != SKIPPED else f"{'-':>8}"
+        say(f"{o.suite:<12} {o.result:<8} {seconds}")
+    for o in outcomes:
+        if o.result == FAILED and o.note:
+            say(f"\n실패 / FAILED: {o.suite} 스위트 / suite — {o.note}")
+    skipped = [o for o in outcomes if o.result == SKIPPED]
+    for o in skipped:
+        say(f"\n건너뜀 / SKIPPED: {o.suite} 스위트 / suite — {o.note}")
+        say(HOW_TO_RUN)
+    if skipped and require_all:
+        say(
+            f"\n{REQUIRE_ALL_VAR}=1: 건너뛴 스위트는 실패로 칩니다 / a skipped suite counts as a failure "
+            f"({', '.join(o.suite for o in skipped)})"
+        )
+        return 1
+    return 1 if any(o.result == FAILED for o in outcomes) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    pytest_args = list(sys.argv[1:] if argv is None else argv)
+    require_all = _truthy(os.environ.get(REQUIRE_ALL_VAR))
+    outcomes = [run_pytest("SQLite", None, pytest_args), run_postgres(pytest_args)]
+    return summarize(outcomes, require_all)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
