@@ -70,7 +70,9 @@ def run_pytest(suite: str, database_url: str | None, pytest_args: list[str]) -> 
         env["DATABASE_URL"] = database_url
     say(f"\n===== {suite}: pytest {' '.join(pytest_args)} =====")
     started = time.monotonic()
-    completed = subprocess.run([sys.executable, "-m", "pytest", *pytest_args], cwd=REPO_ROOT, env=env, check=False)
+    completed = subprocess.run(
+        [sys.executable, "-m", "pytest", *pytest_args], cwd=REPO_ROOT, env=env, check=False
+    )
     seconds = time.monotonic() - started
     if completed.returncode == 0:
         return Outcome(suite, PASSED, seconds)
@@ -127,7 +129,9 @@ def run_postgres(pytest_args: list[str]) -> Outcome:
     suite = "PostgreSQL"
     url = os.environ.get(POSTGRES_URL_VAR, "").strip()
     if not url:
-        return Outcome(suite, SKIPPED, note=f"{POSTGRES_URL_VAR}이(가) 없습니다 / {POSTGRES_URL_VAR} not set; CI runs it")
+        return Outcome(
+            suite, SKIPPED, note=f"{POSTGRES_URL_VAR}이(가) 없습니다 / {POSTGRES_URL_VAR} not set; CI runs it"
+        )
     why = postgres_unreachable(url)
     if why:
         return Outcome(suite, SKIPPED, note=f"서버에 닿지 않습니다 / server not reachable: {why}")

@@ -1,0 +1,76 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from sotong.intake.services.folders import folder_ingest
+from sotong.intake.services.lists import list_import
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def portal(seoul, demo_data):
+    for folder in ("seed-documents", "demo-withheld"):
+        folder_ingest(folder=demo_data / folder, actor="test")
+    list_import(
+        path=demo_data / "opengov" / "20210208_20210214_info_list_part.xml", organization=seoul, actor="test"
+    )
+
+
+def _search(client, **params):
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_home_shows_counts_and_recent_documents(client, portal):
+    page = client.get("/").content.decode()
+    assert '<html lang="ko">' in page and "본문 바로가기" in page
+    assert "507" in page  # 500 listed + 7 documents
+
+
+def test_record_page_shows_the_approval_line_and_text(client, portal):
+    result = client.get("/search/", {"q": "정보화기획담당관-11644"}).context["results"]
+    assert result.total == 1
+    page = client.get(result.hits[0].url).content.decode()
+    assert "결재선" in page and "행정1부시장" in page and "정보화기획팀장" in page
+    assert "열린시정" in page and "본문" in page
+
+
+def test_search_finds_compounds_inflections_and_two_syllable_words(client, portal):
+    assert "열린시정 2.0" in _search(client, q="정보공개", grade="공개")
+    assert "<mark>" in _search(client, q="공개하여")
+    assert "찾는 문서가 없습니다" not in _search(client, q="시민")
+
+
+def test_search_facet_link_narrows_and_counts_match(client, portal):
+    response = client.get("/search/", {"q": "공개"})
+    grade_facet = next(f for f in response.context["facets"] if f.name == "grade")
+    public = next(link for link in grade_facet.links if link.value == "공개")
+    narrowed = client.get("/search/" + public.url).context["results"]
+    assert narrowed.total == public.count
+    assert {hit.grade for hit in narrowed.hits} == {"공개"}
+
+
+def test_search_with_a_bad_page_says_why_in_korean(client, portal):
+    response = client.get("/search/", {"q": "시민", "page": "9999"})
+    assert response.status_code == 400
+    assert "쪽 번호" in response.content.decode()
+
+
+def test_list_page_lists_everything_with_grade_or_listed_only(client, portal):
+    page = client.get("/list/").content.decode()
+    assert "모두 507건" in page
+    assert "목록만 공개" in page and "원문공개(외부)" in page and "비공개" in page
+
+
+def test_list_page_uses_a_fixed_number_of_queries(client, portal):
+    """1. count for the paginator, 2. the page of publications. Sessions and auth add none."""
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/list/")
+    assert len(queries) == 2, [q["sql"] for q in queries]
+
+
+def test_unknown_record_is_a_korean_404(client, portal):
+    response = client.get("/records/seoul-doesnotexist/")
+    assert response.status_code == 404
