@@ -31,7 +31,7 @@ def seoul(db: None, demo_data: Path) -> Organization:
 
 
 @pytest.fixture(autouse=True)
-def isolated_stores(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def isolated_stores(settings, tmp_path: Path) -> None:
     """Each test gets its own originals, public and search folders."""
     settings.SOTONG_DATA_DIR = tmp_path
     settings.SOTONG_ORIGINALS_DIR = tmp_path / "originals"

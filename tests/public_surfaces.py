@@ -22,7 +22,7 @@ def crawl(client: Client, start: list[str], *, limit: int = 500) -> Iterator[tup
             continue
         seen.add(url)
         response = client.get(url)
-        body = b"".join(response.streaming_content) if response.streaming else response.content
+        body = b"".join(response.streaming_content) if response.streaming else response.content  # type: ignore[attr-defined]
         yield url, body
         if "html" in response.get("Content-Type", ""):
             for link in _LINK.findall(body.decode("utf-8", "replace")):

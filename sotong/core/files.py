@@ -11,7 +11,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 CHUNK = 1024 * 1024
 
@@ -29,7 +29,7 @@ class FileStore:
     def path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256[2:4] / sha256
 
-    def put(self, source: BinaryIO, *, max_bytes: int | None = None) -> StoredFile:
+    def put(self, source: BinaryIO | IO[bytes], *, max_bytes: int | None = None) -> StoredFile:
         """Copy ``source`` in, hashing as it goes; identical content is stored once.
 
         Raises ``ValueError`` when ``max_bytes`` is exceeded; nothing is left behind.

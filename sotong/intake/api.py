@@ -50,7 +50,9 @@ router = Router(tags=["intake"])
     summary="문서 등록 / Push a document",
 )
 def push_record(
-    request: HttpRequest, metadata: Form[str], files: File[list[UploadedFile]] = None  # type: ignore[assignment]
+    request: HttpRequest,
+    metadata: Form[str],
+    files: File[list[UploadedFile]] = None,  # type: ignore[assignment]
 ) -> Status[dict[str, Any]]:
     """Send one approved document: ``metadata`` is the manifest (docs/intake.md), ``files`` its files.
 
@@ -60,7 +62,7 @@ def push_record(
     token: IntegratorToken = request.auth  # type: ignore[attr-defined]
     try:
         manifest = manifest_parse(metadata)
-        uploads = [Upload(name=f.name or "", stream=f.file) for f in files or []]
+        uploads = [Upload(name=f.name or "", stream=f) for f in files or []]
         with transaction.atomic(durable=True):
             result = document_intake(
                 manifest=manifest, uploads=uploads, source=f"push:{token.name}",

@@ -35,7 +35,7 @@ class Facet:
 
 
 def chosen_filters(params: QueryDict) -> dict[str, str]:
-    return {name: params[name] for name in FACET_FIELDS if params.get(name)}
+    return {name: str(params.get(name)) for name in FACET_FIELDS if params.get(name)}
 
 
 def _url(params: dict[str, str]) -> str:

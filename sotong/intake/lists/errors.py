@@ -44,8 +44,7 @@ LIST_BAD_ENCODING = Message(
 LIST_MALFORMED = Message(
     code="list_malformed",
     ko="{shape} 목록이 깨져 있습니다: {detail}. 파일이 끝까지 받아졌는지 확인하고, " + _REUPLOAD_KO,
-    en="The {shape} list is malformed: {detail}. Check that the download finished, or "
-    + _REUPLOAD_EN,
+    en="The {shape} list is malformed: {detail}. Check that the download finished, or " + _REUPLOAD_EN,
 )
 LIST_HOSTILE_XML = Message(
     code="list_hostile_xml",
@@ -151,9 +150,7 @@ class RowError:
     @classmethod
     def of(cls, message: Message, *, line: int, field: str | None, **fields: object) -> RowError:
         message_ko, message_en = message.format(field=field, **fields)
-        return cls(
-            line=line, field=field, message_ko=message_ko, message_en=message_en, code=message.code
-        )
+        return cls(line=line, field=field, message_ko=message_ko, message_en=message_en, code=message.code)
 
     def as_dict(self) -> dict[str, str | int | None]:
         return {

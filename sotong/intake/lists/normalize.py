@@ -51,9 +51,7 @@ def row_normalize(kind: ListKind, record: RawRecord) -> ListRow | RowError:
     except _BadRow as bad:
         return RowError.of(bad.message, line=record.line, field=bad.column, **bad.fields)
     text = {name: value for name, (_, value) in picked.items()}
-    path = tuple(
-        level for column in kind.path_columns if (level := _clean(record.values.get(column)))
-    )
+    path = tuple(level for column in kind.path_columns if (level := _clean(record.values.get(column))))
     licence, url = text.get("licence") or None, text.get("url") or None
     return ListRow(
         source_id=text["source_id"],

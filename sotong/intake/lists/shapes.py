@@ -94,9 +94,7 @@ def _csv_lines(text: str) -> Iterator[tuple[int, list[str]]]:
             yield start, cells
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise ListFormatError(
-            LIST_MALFORMED, shape="CSV", detail=f"line {reader.line_num}: {exc}"
-        ) from None
+        raise ListFormatError(LIST_MALFORMED, shape="CSV", detail=f"line {reader.line_num}: {exc}") from None
 
 
 def _json_table(text: str) -> Table:
@@ -106,9 +104,7 @@ def _json_table(text: str) -> Table:
         detail = f"line {exc.lineno} column {exc.colno}: {exc.msg}"
         raise ListFormatError(LIST_MALFORMED, shape="JSON", detail=detail) from None
     if not isinstance(document, list):
-        raise ListFormatError(
-            LIST_NOT_A_LIST, detail=f"the JSON top level is an {_json_type(document)}"
-        )
+        raise ListFormatError(LIST_NOT_A_LIST, detail=f"the JSON top level is an {_json_type(document)}")
     records = [_json_record(number, item) for number, item in enumerate(document, 1)]
     first = next((item for item in document if isinstance(item, dict)), None)
     if document and first is None:

@@ -6,7 +6,7 @@ import mimetypes
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from django.conf import settings
 from django.db import transaction
@@ -36,7 +36,7 @@ from sotong.records.services.records import ApprovalStepData, RecordData, record
 @dataclass(frozen=True)
 class Upload:
     name: str
-    stream: BinaryIO
+    stream: BinaryIO | IO[bytes]
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ def _intake_one(folder: Path, raw: Any, *, actor: str) -> IntakeResult:
 
 
 def folder_ingest(
-    *, folder: Path, actor: str, progress: Callable[[str], None] | None = None
+    *, folder: Path, actor: str, progress: Callable[[str], object] | None = None
 ) -> FolderSummary:
     summary = FolderSummary()
     for index, raw in enumerate(folder_manifests(folder)):

@@ -75,7 +75,7 @@ def list_import(
     path: Path,
     organization: Organization,
     actor: str,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], object] | None = None,
 ) -> ListImportSummary:
     """Import one list file. File-level problems raise ``ListFormatError`` before anything is stored."""
     summary = ListImportSummary()

@@ -17,7 +17,9 @@ def test_seed_documents_come_in_with_text_and_approval_line(seoul, demo_data):
     plan = Record.objects.get(registration_number="정보화기획담당관-11644")
     assert plan.state == "extracted" and "열린시정" in plan.files.get().text
     steps = list(plan.approval_steps.values_list("role", "position"))
-    assert steps[0] == ("기안", "주무관") and ("결재", "행정1부시장") in steps and ("협조", "총무과장") in steps
+    assert (
+        steps[0] == ("기안", "주무관") and ("결재", "행정1부시장") in steps and ("협조", "총무과장") in steps
+    )
     assert plan.department.path() == ["정보화기획단", "정보화기획담당관"]
 
 

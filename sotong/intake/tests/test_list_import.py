@@ -35,9 +35,11 @@ def test_departments_the_chart_lacks_are_created_under_the_headquarters(week, se
     named = set(Record.objects.exclude(department=None).values_list("department__name", flat=True))
     assert len(named) == 331
     created = Department.objects.filter(organization=seoul, from_source=True)
-    assert created.count() == len(week.new_units) == 331 - Department.objects.filter(
-        organization=seoul, from_source=False, name__in=named
-    ).count()
+    assert (
+        created.count()
+        == len(week.new_units)
+        == 331 - Department.objects.filter(organization=seoul, from_source=False, name__in=named).count()
+    )
 
 
 def test_importing_the_same_week_in_the_other_shapes_changes_nothing(week, seoul, demo_data):

@@ -19,7 +19,10 @@ MANIFEST = {
     "registration_number": "정보공개정책과-1234",
     "approved_on": "2021-02-10",
     "disclosure": "공개",
-    "approval_line": [{"role": "기안", "position": "주무관"}, {"role": "결재", "position": "정보공개정책과장"}],
+    "approval_line": [
+        {"role": "기안", "position": "주무관"},
+        {"role": "결재", "position": "정보공개정책과장"},
+    ],
     "files": [{"name": "본문.txt"}],
 }
 
@@ -30,7 +33,11 @@ def token(seoul):
 
 
 def _push(client, token, manifest=MANIFEST, files=None):
-    files = files if files is not None else [SimpleUploadedFile("본문.txt", "시민참여 예산을 공개합니다.".encode())]
+    files = (
+        files
+        if files is not None
+        else [SimpleUploadedFile("본문.txt", "시민참여 예산을 공개합니다.".encode())]
+    )
     metadata = manifest if isinstance(manifest, str) else json.dumps(manifest, ensure_ascii=False)
     return client.post(URL, {"metadata": metadata, "files": files}, HTTP_AUTHORIZATION=f"Bearer {token}")
 
@@ -87,7 +94,9 @@ def test_missing_or_wrong_token_is_a_bilingual_401(client, seoul):
     response = _push(client, "sotong_wrong")
     assert response.status_code == 401
     error = response.json()["errors"][0]
-    assert error["code"] == "token_invalid" and "Bearer" in error["message_en"] and "토큰" in error["message_ko"]
+    assert (
+        error["code"] == "token_invalid" and "Bearer" in error["message_en"] and "토큰" in error["message_ko"]
+    )
 
 
 def test_token_may_only_send_its_own_organizations_documents(client, token):
@@ -98,7 +107,10 @@ def test_token_may_only_send_its_own_organizations_documents(client, token):
 
 def test_corrupt_file_is_recorded_on_the_file_and_the_record_stays_listed(client, token):
     manifest = MANIFEST | {"files": [{"name": "본문.txt"}, {"name": "첨부.hwpx"}]}
-    files = [SimpleUploadedFile("본문.txt", "본문".encode()), SimpleUploadedFile("첨부.hwpx", b"PK\x03\x04broken")]
+    files = [
+        SimpleUploadedFile("본문.txt", "본문".encode()),
+        SimpleUploadedFile("첨부.hwpx", b"PK\x03\x04broken"),
+    ]
     response = _push(client, token, manifest, files)
     assert response.status_code == 201
     record = Record.objects.get()

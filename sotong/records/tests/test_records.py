@@ -18,7 +18,9 @@ def _data(**fields):
 def test_same_source_id_updates_and_never_duplicates(seoul):
     first = record_upsert_many(organization=seoul, items=[_data(source_id="A1")], actor="test")
     again = record_upsert_many(organization=seoul, items=[_data(source_id="A1")], actor="test")
-    changed = record_upsert_many(organization=seoul, items=[_data(source_id="A1", title="수정된 제목")], actor="test")
+    changed = record_upsert_many(
+        organization=seoul, items=[_data(source_id="A1", title="수정된 제목")], actor="test"
+    )
     assert (len(first.created), len(again.unchanged), len(changed.updated)) == (1, 1, 1)
     assert Record.objects.get().title == "수정된 제목"
     assert AuditEvent.objects.filter(action="record.created").count() == 1
@@ -49,13 +51,20 @@ def test_public_id_is_derived_from_the_source_id_not_the_database_key(seoul):
 def test_approval_line_is_replaced_only_when_it_changes(seoul):
     line = (ApprovalStepData(role="기안", position="주무관"), ApprovalStepData(role="결재", position="과장"))
     record_upsert_many(organization=seoul, items=[_data(source_id="A1", approval_line=line)], actor="test")
-    again = record_upsert_many(organization=seoul, items=[_data(source_id="A1", approval_line=line)], actor="test")
+    again = record_upsert_many(
+        organization=seoul, items=[_data(source_id="A1", approval_line=line)], actor="test"
+    )
     assert len(again.unchanged) == 1
-    assert list(ApprovalStep.objects.values_list("order", "role", "position")) == [(1, "기안", "주무관"), (2, "결재", "과장")]
+    assert list(ApprovalStep.objects.values_list("order", "role", "position")) == [
+        (1, "기안", "주무관"),
+        (2, "결재", "과장"),
+    ]
 
 
 def test_info_types_hold_the_31_kinds_of_the_plaza_and_the_seed_kinds(db, demo_data):
-    overview = (demo_data / "seed-documents" / "opengov-plaza-service-overview.txt").read_text(encoding="utf-8")
+    overview = (demo_data / "seed-documents" / "opengov-plaza-service-overview.txt").read_text(
+        encoding="utf-8"
+    )
     section = overview.split("\n공개 서비스\n", 1)[1].split("결재문서 서비스", 1)[0]
     plaza_kinds = [kind.strip() for kind in re.split(r"[,\n]", section) if kind.strip()]
     assert len(plaza_kinds) == 31

@@ -16,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from waitress import serve
+        from waitress import serve  # type: ignore[import-untyped]
 
         from config.env import ENV
         from config.wsgi import application

@@ -39,9 +39,7 @@ GOOD = (  # package 210416447984000 of the week, as Seoul published it
 def real(name: str) -> Path:
     path = OPENGOV / name
     if not path.is_file():
-        pytest.skip(
-            f"Seoul's list {path} is not here: set SOTONG_DEMO_DATA to the shared data folder"
-        )
+        pytest.skip(f"Seoul's list {path} is not here: set SOTONG_DEMO_DATA to the shared data folder")
     return path
 
 
@@ -94,9 +92,7 @@ def test_week_csv_yields_3657_rows_each_with_its_own_source_id(week: list[ListRo
     assert all(row.source_id for row in week)
     assert len({row.source_id for row in week}) == 3657
     assert {row.info_type for row in week} == {InfoType.SANCTION}
-    assert all(
-        date(2021, 2, 8) <= row.produced_on <= date(2021, 2, 14) for row in week if row.produced_on
-    )
+    assert all(date(2021, 2, 8) <= row.produced_on <= date(2021, 2, 14) for row in week if row.produced_on)
 
 
 def test_week_csv_grade_is_partly_public_for_one_package_and_unknown_for_the_rest(
@@ -178,9 +174,7 @@ def test_public_list_keeps_category_and_dates_from_regist_dt() -> None:
         "주거정비과",
         "김예원",
     )
-    assert (
-        rows[1].title == "2020년 8월 서울시립대학교 기획처장 업무추진비 공개"
-    )  # trailing space stripped
+    assert rows[1].title == "2020년 8월 서울시립대학교 기획처장 업무추진비 공개"  # trailing space stripped
     assert all(row.original_published and row.registration_number == "" for row in rows)
 
 
@@ -219,9 +213,7 @@ def test_research_list_has_3617_rows_and_a_title_broken_over_two_lines_comes_out
 
 
 def test_list_kind_is_told_from_the_content_not_the_file_name(tmp_path: Path) -> None:
-    json_named_csv = write(
-        tmp_path, real("20210208_20210214_info_list_part.json").read_text(), name="x.csv"
-    )
+    json_named_csv = write(tmp_path, real("20210208_20210214_info_list_part.json").read_text(), name="x.csv")
     assert len(rows_of(json_named_csv)) == 500
 
 
@@ -324,9 +316,7 @@ def test_neither_utf8_nor_cp949_raises_bad_encoding(tmp_path: Path) -> None:
     with pytest.raises(ListFormatError) as raised:
         read_list(path)
     assert raised.value.code == errors.LIST_BAD_ENCODING.code
-    assert raised.value.message_ko.startswith(
-        "목록 파일의 문자 인코딩이 UTF-8도 CP949(EUC-KR)도 아닙니다"
-    )
+    assert raised.value.message_ko.startswith("목록 파일의 문자 인코딩이 UTF-8도 CP949(EUC-KR)도 아닙니다")
 
 
 BILLION_LAUGHS = """<?xml version="1.0"?>
@@ -345,9 +335,7 @@ EXTERNAL_ENTITY = """<?xml version="1.0"?>
 """
 
 
-@pytest.mark.parametrize(
-    "xml", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["billion-laughs", "external-entity"]
-)
+@pytest.mark.parametrize("xml", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["billion-laughs", "external-entity"])
 def test_hostile_xml_is_refused_with_a_typed_error(tmp_path: Path, xml: str) -> None:
     path = write(tmp_path, xml, name="list.xml")
     with pytest.raises(ListFormatError) as raised:
@@ -381,9 +369,7 @@ def test_malformed_json_or_xml_raises_list_malformed(tmp_path: Path, text: str, 
         ("<error>Service unavailable</error>", "no child of <error> has fields"),
     ],
 )
-def test_json_or_xml_that_is_not_a_list_of_records_is_refused(
-    tmp_path: Path, text: str, detail: str
-) -> None:
+def test_json_or_xml_that_is_not_a_list_of_records_is_refused(tmp_path: Path, text: str, detail: str) -> None:
     with pytest.raises(ListFormatError) as raised:
         read_list(write(tmp_path, text))
     assert_error(raised.value, errors.LIST_NOT_A_LIST, detail=detail)
