@@ -7,6 +7,7 @@ to open and Tantivy allows one writer per index.
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -19,6 +20,7 @@ from sotong.publication.models import PublishedRecord
 from sotong.publication.selectors import publication_get_many, publication_list
 from sotong.search.backends import SearchBackend, get_search_backend
 from sotong.search.documents import SearchDocument
+from sotong.search.errors import INDEX_SCHEMA_MISMATCH, SearchError
 
 BATCH_SIZE = 2000
 _lock = threading.Lock()
@@ -71,8 +73,27 @@ def _all_publications() -> Iterator[list[PublishedRecord]]:
         last = batch[-1].id
 
 
+def _fresh_backend() -> SearchBackend:
+    """The backend, starting from an empty folder when the index was built by another version."""
+    try:
+        return search_backend()
+    except SearchError as error:
+        if error.code != INDEX_SCHEMA_MISMATCH.code:
+            raise
+    shutil.rmtree(settings.SOTONG_SEARCH_DIR)
+    _backend.cache_clear()
+    return search_backend()
+
+
+def search_index_is_stale() -> bool:
+    try:
+        return search_backend().count() != publication_list().count()
+    except SearchError:
+        return True
+
+
 def search_rebuild() -> int:
-    backend = search_backend()
+    backend = _fresh_backend()
     backend.clear()
     total = 0
     for batch in _all_publications():

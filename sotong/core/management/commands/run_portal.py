@@ -24,6 +24,7 @@ class Command(BaseCommand):
         call_command("migrate", verbosity=0)
         if not options["no_demo"]:
             call_command("load_demo")
+        call_command("rebuild_index", if_stale=True)
         self.stdout.write(f"정보소통광장: http://{options['host']}:{ENV.port}/  (Ctrl+C로 종료 / to stop)")
         self.stdout.flush()
         serve(application, host=options["host"], port=ENV.port, threads=8, ident="sotong")
