@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import dj_database_url
 
 from config.env import ENV
@@ -18,6 +20,7 @@ SOTONG_PUBLIC_DIR = ENV.data_dir / "public"
 SOTONG_QUARANTINE_DIR = ENV.data_dir / "quarantine"
 SOTONG_SEARCH_DIR = ENV.data_dir / "search"
 SOTONG_SEARCH_BACKEND = ENV.search_backend
+SOTONG_ANALYSIS_WORKERS = os.cpu_count() or 1
 SOTONG_TASKS = ENV.tasks
 SOTONG_DEMO_DATA = ENV.demo_data
 # Globally unique prefix of this instance's public ids, so harvested records never collide.

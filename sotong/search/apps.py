@@ -5,3 +5,11 @@ class SearchConfig(AppConfig):
     name = "sotong.search"
     label = "search"
     verbose_name = "검색"
+
+    def ready(self) -> None:
+        from django.conf import settings
+
+        from sotong.search.korean import configure
+
+        # Bulk indexing (list imports, rebuilds) spreads Kiwi's batches over every core.
+        configure(num_workers=settings.SOTONG_ANALYSIS_WORKERS)

@@ -9,6 +9,7 @@ snippets. Facets are raw text fast fields, so that one aggregation counts them o
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import tantivy
@@ -18,7 +19,7 @@ from sotong.search.prepare import PreparedDocument
 
 # Bump when the fields change (Tantivy then refuses the old index) or when the analysis changes
 # (it would not: the marker file in the index folder catches that).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ANALYSIS_VERSION = 1
 
 # (field, boost): a title match outweighs a passing mention in a long body.
@@ -34,7 +35,7 @@ BIGRAM_FIELDS: tuple[tuple[str, float], ...] = (
 )
 TEXT_FACETS: tuple[str, ...] = ("organization", "department", "info_type", "grade")
 SORT_KEY = "sort_key"  # date, then id: newest first with a stable order among equal dates
-TIE_BREAKER = "tie_breaker"  # Tantivy-generated, kept across merges: orders equal scores stably
+TIE_KEY = "tie_key"  # a hash of the id: orders equal scores by id, cheaply (a fast field, not a stored read)
 
 
 def build_schema() -> tantivy.Schema:
@@ -50,7 +51,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_integer_field("year", stored=True, indexed=True, fast=True)
     builder.add_text_field("date", stored=True, tokenizer_name="raw", index_option="basic")
     builder.add_text_field(SORT_KEY, fast=True, tokenizer_name="raw", index_option="basic")
-    builder.add_tie_breaker_field(TIE_BREAKER)
+    builder.add_unsigned_field(TIE_KEY, fast=True)
     for name in ("title", "body", "url"):
         builder.add_bytes_field(name, stored=True)
     return builder.build()
@@ -79,10 +80,16 @@ def to_document(prepared: PreparedDocument) -> tantivy.Document:
         out.add_integer("year", doc.year)
     # "\x1f" sorts below every printable character: an undated document goes last, newest first.
     out.add_text(SORT_KEY, f"{doc.date or ''}\x1f{doc.id}")
+    out.add_unsigned(TIE_KEY, tie_key(doc.id))
     out.add_bytes("title", doc.title.encode())
     out.add_bytes("body", doc.body.encode())
     out.add_bytes("url", doc.url.encode())
     return out
+
+
+def tie_key(doc_id: str) -> int:
+    """A fixed 64-bit function of the id: the same order for equal scores in every process."""
+    return int.from_bytes(hashlib.blake2b(doc_id.encode(), digest_size=8).digest(), "big")
 
 
 def stored_text(stored: dict[str, list[Any]], name: str) -> str:

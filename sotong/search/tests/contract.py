@@ -142,13 +142,15 @@ class SearchBackendContract:
         assert found(backend, "예산") == ["title", "mention"]
 
     def test_pages_concatenate_to_the_full_list(self, backend: SearchBackend) -> None:
-        # Identical texts tie on score: the order among them must not depend on the page.
-        backend.index([make_doc(f"d{n:02}", "주간 업무 보고", "시민 안전 점검 결과") for n in range(23)])
+        # Identical texts tie on score: the order among them must not depend on the page, even
+        # when the tie group runs far past the page.
+        backend.index([make_doc(f"d{n:02}", "주간 업무 보고", "시민 안전 점검 결과") for n in range(47)])
+        backend.index([make_doc("best", "주간 업무 보고 업무 보고", "업무 보고")])
         full = found(backend, "업무 보고")
         pages = [
-            ids(backend.search(SearchQuery(text="업무 보고", page=page, per_page=5))) for page in range(1, 6)
+            ids(backend.search(SearchQuery(text="업무 보고", page=page, per_page=10))) for page in range(1, 6)
         ]
-        assert len(full) == 23
+        assert len(full) == 48 and full[0] == "best"
         assert [doc_id for page in pages for doc_id in page] == full
 
     def test_order_of_ties_survives_an_unrelated_commit(self, backend: SearchBackend) -> None:

@@ -61,3 +61,12 @@ def test_failed_batch_leaves_nothing_behind(tmp_path: Path) -> None:
         backend.index(docs_then_failure())  # type: ignore[arg-type]
     backend.index([make_doc("b", "예산")])
     assert backend.count() == 1 and found(backend, "시민") == []
+
+
+def test_ties_are_ordered_by_id_whatever_the_order_of_indexing(tmp_path: Path) -> None:
+    docs = [make_doc(f"d{n:02}", "주간 업무 보고") for n in range(30)]
+    forward, backward = TantivyBackend(tmp_path / "f"), TantivyBackend(tmp_path / "b")
+    forward.index(docs)
+    for doc in reversed(docs):  # one commit (one segment) each
+        backward.index([doc])
+    assert found(forward, "업무 보고") == found(backward, "업무 보고")
