@@ -94,6 +94,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = ENV.data_dir / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise serves from the apps (finders); this only silences its check
 WHITENOISE_USE_FINDERS = True
 
 # Uploads: the push API streams files to disk above this size.
