@@ -83,7 +83,9 @@ def list_import(
     for batch in _batches(read_list(path), BATCH_SIZE):
         rows = [item for item in batch if isinstance(item, ListRow)]
         summary.rejected += [item for item in batch if isinstance(item, RowError)]
-        result = record_upsert_many(organization=organization, items=[mapper(r) for r in rows], actor=actor)
+        result = record_upsert_many(
+            organization=organization, items=[mapper(r) for r in rows], actor=actor, keep_known=True
+        )
         records_publish(records=result.created + result.updated)
         summary.rows += len(batch)
         summary.created += len(result.created)

@@ -84,3 +84,25 @@ def test_a_file_that_is_not_a_list_stores_nothing(seoul, tmp_path):
     with pytest.raises(ListFormatError):
         list_import(path=path, organization=seoul, actor="test")
     assert Record.objects.count() == 0
+
+
+def test_a_list_without_a_grade_keeps_the_grade_the_system_sent(seoul, tmp_path):
+    from sotong.records.services.records import RecordData, record_upsert_many
+
+    pushed = RecordData(
+        title="민원 처리 결과", source="push:edms", source_id="77", grade="공개", task_card="민원"
+    )
+    record_upsert_many(organization=seoul, items=[pushed], actor="test")
+    path = tmp_path / "list.csv"
+    header = "package_id,doc_prdctn_dt,tkcrd_nm,title,src_dept_doc_no,writer,othbc_pd,rspnber_dept_nm,othbc_se,cpyrht,url"
+    path.write_text(
+        f"{header}\n77,20210210,,민원 처리 결과,총무과-7,홍길동,10년,총무과,,,\n", encoding="utf-8"
+    )
+    summary = list_import(path=path, organization=seoul, actor="test")
+    record = Record.objects.get(source_id="77")
+    assert (summary.updated, record.grade, record.task_card, record.registration_number) == (
+        1,
+        "공개",
+        "민원",
+        "총무과-7",
+    )

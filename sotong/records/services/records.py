@@ -122,9 +122,11 @@ def _new_record(*, organization: Organization, data: RecordData, key: tuple[str,
     )
 
 
-def _apply(record: Record, data: RecordData) -> bool:
+def _apply(record: Record, data: RecordData, keep_known: bool) -> bool:
     changed = False
     for name, value in _values(data).items():
+        if keep_known and value in ("", None, [], {}):
+            continue
         if getattr(record, name) != value:
             setattr(record, name, value)
             changed = True
@@ -158,9 +160,13 @@ def _audit(result: UpsertResult, *, actor: str) -> None:
 
 
 def record_upsert_many(
-    *, organization: Organization, items: Sequence[RecordData], actor: str
+    *, organization: Organization, items: Sequence[RecordData], actor: str, keep_known: bool = False
 ) -> UpsertResult:
-    """Create new records and update changed ones in one transaction, with one audit row each."""
+    """Create new records and update changed ones in one transaction, with one audit row each.
+
+    ``keep_known``: an empty value in ``items`` leaves a known one alone. List imports set it: a list
+    that says nothing of a grade must not erase the grade the work-management system sent.
+    """
     keys = [_lookup_key(organization=organization, data=data) for data in items]
     result = UpsertResult()
     with transaction.atomic():
@@ -172,7 +178,7 @@ def record_upsert_many(
             if record is None:
                 record = pending[key] = _new_record(organization=organization, data=data, key=key)
                 result.created.append(record)
-            elif _apply(record, data) and record.pk is not None and record not in result.updated:
+            elif _apply(record, data, keep_known) and record.pk is not None and record not in result.updated:
                 result.updated.append(record)
             if data.approval_line is not None and _approval_line_changed(record, data.approval_line):
                 line_changes.append((record, data.approval_line))
