@@ -15,6 +15,8 @@ It prints figures and never asserts them. Usage (from the repository root)::
     .venv/bin/python bench/list_import.py                 # 100,000 rows
     .venv/bin/python bench/list_import.py --rows 10000    # a quick run
     .venv/bin/python bench/list_import.py --profile       # + cProfile of the first import
+    .venv/bin/python bench/list_import.py --phases        # + time spent per stage, both imports
+    .venv/bin/python bench/list_import.py --skip-index    # the database work alone
 
 Nothing is written into the repository: the list and the database live in a temporary folder that
 is removed at the end (``--keep`` leaves it, and prints where).
@@ -26,6 +28,8 @@ import argparse
 import cProfile
 import csv
 import datetime as dt
+import functools
+import importlib
 import io
 import os
 import platform
@@ -35,11 +39,12 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+from unittest.mock import patch
 
 REPO = Path(__file__).resolve().parent.parent
 WEEK = Path("opengov") / "20210208_20210214_info_list.csv"
@@ -55,7 +60,17 @@ T = TypeVar("T")
 @dataclass
 class Figures:
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # user + system of this process, all threads (Kiwi's workers too)
     queries: int = 0
+
+
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def load_average() -> str:
+    return " ".join(f"{load:.2f}" for load in os.getloadavg())
 
 
 def demo_data_root() -> Path:
@@ -128,11 +143,12 @@ def measured(figures: Figures) -> Iterator[None]:
         return execute(sql, params, many, context)
 
     with connection.execute_wrapper(count):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), cpu_seconds()
         try:
             yield
         finally:
             figures.seconds = time.perf_counter() - started
+            figures.cpu_seconds = cpu_seconds() - cpu_started
 
 
 def profiled(call: Callable[[], T], *, label: str, top: int) -> T:
@@ -146,6 +162,99 @@ def profiled(call: Callable[[], T], *, label: str, top: int) -> T:
     return result
 
 
+# (module, attribute, label, depth): what --phases times; a name the code lacks is left out.
+PHASES: tuple[tuple[str, str, str, int], ...] = (
+    ("sotong.intake.services.lists", "_RowMapper.__call__", "map rows (units, info types)", 1),
+    ("sotong.intake.services.lists", "record_upsert_many", "upsert records + audit", 1),
+    ("sotong.intake.services.lists", "records_publish", "publish stage", 1),
+    ("sotong.pipeline.stages.publish", "publication_upsert_many", "publication layer upsert", 2),
+    ("sotong.pipeline.stages.publish", "search_index_publications", "search indexing", 2),
+    ("sotong.search.prepare", "analyse_many", "Kiwi analysis", 3),
+)
+
+
+class Phases:
+    """Wall and CPU seconds spent in the functions of ``PHASES``: a cheap breakdown (a few µs a
+    call), unlike cProfile, which slows the ORM's many small calls far more than Kiwi's C++."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, list[float]] = {}
+        self.depths: dict[str, int] = {}
+
+    def install(self) -> None:
+        for module_name, attribute, label, depth in PHASES:
+            try:
+                owner: Any = importlib.import_module(module_name)
+            except ImportError:
+                continue
+            *path, name = attribute.split(".")
+            for part in path:
+                owner = getattr(owner, part, None)
+            if owner is None or not hasattr(owner, name):
+                continue
+            self.depths[label] = depth
+            patch.object(owner, name, self._timed(label, getattr(owner, name))).start()
+
+    def _timed(self, label: str, function: Callable[..., T]) -> Callable[..., T]:
+        totals = self.totals.setdefault(label, [0.0, 0.0])
+
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> T:
+            wall, cpu = time.perf_counter(), cpu_seconds()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                totals[0] += time.perf_counter() - wall
+                totals[1] += cpu_seconds() - cpu
+
+        return wrapper
+
+    def report(self, figures: Figures) -> None:
+        """Print and reset. The rest of the import is reading and parsing the file, and batching."""
+        top = 0.0
+        for label, (wall, cpu) in self.totals.items():
+            depth = self.depths[label]
+            top += wall if depth == 1 else 0.0
+            share = 100 * wall / figures.seconds if figures.seconds else 0.0
+            print(
+                f"  {'  ' * (depth - 1)}{label:<{36 - 2 * depth}} {wall:7.2f} s {share:5.1f} %  CPU {cpu:7.2f} s"
+            )
+            self.totals[label][:] = [0.0, 0.0]
+        rest = figures.seconds - top
+        print(
+            f"  {'read + parse file, batching (rest)':<34} {rest:7.2f} s {100 * rest / figures.seconds:5.1f} %"
+        )
+
+
+def search_warm_up(*, workers: int | None, skip: bool) -> str:
+    """Open the search backend and load Kiwi now, so these one-off costs (paid once per process)
+    land in no import figure; or, with ``skip``, turn indexing off for this process only."""
+    try:
+        from sotong.pipeline.stages import publish
+        from sotong.search import korean
+        from sotong.search.indexer import search_backend
+    except ImportError:
+        return "search      no search indexing in this code"
+    if not hasattr(publish, "search_index_publications"):
+        return "search      the publish stage does not index"
+    if skip:
+
+        def no_index(*, public_ids: Sequence[str]) -> None:
+            return None
+
+        patch.object(publish, "search_index_publications", no_index).start()
+        return "search      indexing SKIPPED (--skip-index): figures are the database work alone"
+    if workers is not None:
+        korean.configure(num_workers=workers)
+    started = time.perf_counter()
+    backend = search_backend()
+    korean.kiwi()
+    return (
+        f"search      {backend.name} opened and Kiwi loaded in {time.perf_counter() - started:.2f} s "
+        f"(Kiwi workers {workers or 'default'}; not part of any figure)"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0] if __doc__ else None)
     parser.add_argument("--rows", type=int, default=100_000, help="rows to synthesize (default 100000)")
@@ -154,6 +263,17 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument(
         "--profile-reimport", action="store_true", help="cProfile the re-import as well (slows it; marked)"
+    )
+    parser.add_argument(
+        "--skip-index",
+        action="store_true",
+        help="replace search indexing by a no-op (bench only): the database work alone",
+    )
+    parser.add_argument(
+        "--kiwi-workers", type=int, default=None, help="Kiwi worker threads (default: the code's own)"
+    )
+    parser.add_argument(
+        "--phases", action="store_true", help="time the import's stages (map, upsert, publish, index)"
     )
     parser.add_argument("--top", type=int, default=15, help="functions to list with --profile")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
@@ -185,6 +305,7 @@ def run(args: argparse.Namespace, *, source: Path, chart: Path, workdir: Path) -
 
     print(f"machine     nproc={os.cpu_count()} python={platform.python_version()} {platform.platform()}")
     print(f"date        {dt.datetime.now().astimezone().isoformat(timespec='seconds')}")
+    print(f"load avg    {load_average()} (1/5/15 min; other work on the box skews wall-clock figures)")
     print(f"source      {source} ({week_rows} rows)")
     print(
         f"synthesized {args.rows} rows, {listing.stat().st_size / 1e6:.1f} MB in {synth_seconds:.2f} s"
@@ -212,12 +333,19 @@ def run(args: argparse.Namespace, *, source: Path, chart: Path, workdir: Path) -
     print(f"start-up    {startup_seconds:.2f} s (django.setup + migrate + chart import)")
     print(f"peak RSS    {peak_rss_mib():.0f} MiB after start-up")
 
+    print(search_warm_up(workers=args.kiwi_workers, skip=args.skip_index))
+    print(f"peak RSS    {peak_rss_mib():.0f} MiB after search warm-up")
+
     from django.conf import settings
 
     from sotong.intake.services.lists import BATCH_SIZE, ListImportSummary, list_import
 
     print(f"database    {settings.DATABASES['default']['NAME']} (batch size {BATCH_SIZE})")
     organization = Organization.objects.get(name=HEADQUARTERS_NAME)
+
+    phases = Phases()
+    if args.phases:
+        phases.install()
 
     def import_once() -> ListImportSummary:
         return list_import(path=listing, organization=organization, actor=ACTOR)
@@ -229,11 +357,14 @@ def run(args: argparse.Namespace, *, source: Path, chart: Path, workdir: Path) -
         note = " [under cProfile: slower than a plain run]" if profile else ""
         print(
             f"{label:<12} {summary.rows} rows in {figures.seconds:.2f} s = "
-            f"{summary.rows / figures.seconds:,.0f} rows/s{note}; {figures.queries} SQL statements; "
+            f"{summary.rows / figures.seconds:,.0f} rows/s{note}; CPU {figures.cpu_seconds:.2f} s = "
+            f"{summary.rows / figures.cpu_seconds:,.0f} rows/CPU-s; {figures.queries} SQL statements; "
             f"created {summary.created}, updated {summary.updated}, unchanged {summary.unchanged}, "
             f"rejected {len(summary.rejected)}, new units {len(summary.new_units)}"
         )
-        print(f"peak RSS    {peak_rss_mib():.0f} MiB after {label}")
+        if args.phases:
+            phases.report(figures)
+        print(f"peak RSS    {peak_rss_mib():.0f} MiB after {label}; load avg {load_average()}")
 
     database = Path(settings.DATABASES["default"]["NAME"])
     size = sum(p.stat().st_size for p in database.parent.glob(database.name + "*"))

@@ -53,11 +53,13 @@ def demo_load(*, root: Path, say: Callable[[str], None]) -> None:
     with transaction.atomic(durable=True):
         organization_import_chart(path=root / CHART, actor=ACTOR)
     for folder in folders_with_manifest(root):
+        say(f"{folder.name}: 문서를 등록하고 본문을 추출합니다… / taking in documents…")
         summary = folder_ingest(folder=folder, actor=ACTOR)
         say(f"{folder.name}: 문서 {len(summary.accepted)}건 접수, {len(summary.rejected)}건 거부")
     headquarters = Organization.objects.get(name=HEADQUARTERS_NAME)
     for path in files:
         if path.match(LIST_PATTERN):
+            say(f"{path.name}: 목록을 가져와 색인합니다… / importing and indexing the list…")
             result = list_import(path=path, organization=headquarters, actor=ACTOR)
             say(
                 f"{path.name}: {result.rows}행 (신규 {result.created}, 갱신 {result.updated}, 변경 없음 {result.unchanged})"
