@@ -69,8 +69,11 @@ def _values(data: PublicationData) -> dict[str, Any]:
 
 
 def _replace_files(record: PublishedRecord, files: Sequence[PublicFileData]) -> None:
-    record.files.all().delete()
+    """Replace the record's public files; a blob no publication references any more is deleted,
+    so a file that stopped being public does not linger in the public store."""
     store = public_store()
+    previous = set(record.files.values_list("sha256", flat=True))
+    record.files.all().delete()
     for order, item in enumerate(files):
         with item.source.open("rb") as stream:
             stored = store.put(stream)
@@ -78,6 +81,9 @@ def _replace_files(record: PublishedRecord, files: Sequence[PublicFileData]) -> 
             record=record, order=order, name=item.name, role=item.role,
             mime_type=item.mime_type, size=stored.size, sha256=stored.sha256,
         )  # fmt: skip
+    still_used = set(PublishedFile.objects.filter(sha256__in=previous).values_list("sha256", flat=True))
+    for sha256 in previous - still_used:
+        store.path(sha256).unlink(missing_ok=True)
 
 
 def publication_upsert_many(*, items: Sequence[PublicationData]) -> list[str]:

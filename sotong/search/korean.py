@@ -12,6 +12,16 @@ So a prefix is glued back to its noun (비공개 is one term) and, for negating 
 noun is not indexed at all. Other prefixes (재개발, 신도시) keep the bare noun as well, so 개발
 still finds 재개발.
 
+Why a second reading. Kiwi reads a word by its context, and a short text gives it little: at the
+end of a title, 보고 (report) and 알림 (notice) are read as the verbs 보다 and 알리다, 안내 as 안 +
+내다, and a place name like 세곡 as a determiner and a noun; typed alone or mid-title, the same
+words are nouns. Where Kiwi reads a word as a verb, adjective, adverb or determiner, the word
+(each run of letters and digits) is analysed again on its own, and its best reading made only of
+nouns and particles (Kiwi's top readings, within a margin of the best one, nouns Kiwi knows, no
+one-syllable scraps) is indexed as well: it is the same analysis on both sides, so a query word
+that is read either way still meets the document (``sotong.search.query`` turns it into an
+alternative). A negating prefix is never read away: a word with one gets no second reading.
+
 Why bigrams too. Kiwi does not know most personal names and may cut them into syllables, and it
 cuts document numbers (소방행정과-1424) into pieces; character bigrams and the raw alphanumeric
 tokens find those, and query parsing decides per word when to fall back on them.
@@ -27,7 +37,7 @@ from __future__ import annotations
 import enum
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +58,18 @@ NEGATING_PREFIXES = frozenset("비미불부무몰")
 # Stems of light verbs that carry grammar, not topic: "정보에 대한" must not require 대하다.
 _LIGHT_VERBS = frozenset({"하", "되", "있", "없", "않", "이", "대하", "위하", "통하", "관하", "의하"})
 _NAMELIKE_TAGS = frozenset({"NNP", "SL", "SN", "SH"}) | _WEB
+# A word (run) with one of these in its reading may have a second, all-noun reading (see above).
+_READING_TRIGGERS = frozenset({"VV", "VA", "VX", "MAG", "MAJ", "MM", "IC"})
+# What a second reading may be made of: nouns, numbers, letters, noun affixes, particles, symbols.
+_NOMINAL = frozenset({"NNG", "NNP", "NNB", "NR", "NP", "SN", "SL", "SH", "XPN", "XSN"})
+_SCRAPS = frozenset({"NNG", "NNP", "NNB", "NR", "NP"})  # one syllable of these: a cut-up unknown word
+# Kiwi's readings of a word alone that are looked at, and how far below the best one (log
+# probability) a noun reading may be: 알림 alone is 알리다 first, 알림/NNG third at -4.1; the
+# nouns Kiwi invents for unknown words (짧은/NNG, -3.6) are refused by their oov flag instead.
+READING_TOP_N = 5
+READING_MARGIN = 5.0
+_READING_CACHE_SIZE = 50_000
+_reading_cache: dict[str, tuple[Term, ...]] = {}
 _MAX_TERM = 100
 _CHUNK = 1000
 _RUN = re.compile(r"[^\W_]+")
@@ -101,6 +123,8 @@ class Role(enum.Enum):
     PART = "part"  # a word of the text: what a query requires
     EXTRA = "extra"  # indexed only, so that plain words find derived ones (개발 finds 재개발)
     COMPOUND = "compound"  # neighbouring nouns joined (정보공개): raises the score, never required
+    READING = "reading"  # the noun reading of a word Kiwi read otherwise (보고 after 보/VV): indexed,
+    # and a query word may be found by it instead of the PART terms it overlaps
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +164,16 @@ def term_spans_many(texts: Sequence[str]) -> list[list[Term]]:
     if not pieces:
         return results
     analysed = kiwi().tokenize([piece for _, _, piece in pieces], match_options=_match_options())
+    built = []
     for (index, start, piece), tokens in zip(pieces, analysed, strict=True):
-        results[index].extend(_TermBuilder(piece, start).build(tokens))
+        terms = _TermBuilder(piece, start).build(tokens)
+        built.append((index, terms, [(start + a, start + b) for a, b in _ambiguous_runs(piece, tokens)]))
+    texts_by_index = list(texts)
+    readings = _readings(texts_by_index[index][a:b] for index, _, runs in built for a, b in runs)
+    for index, terms, runs in built:
+        for a, b in runs:
+            terms.extend(_second_reading(terms, a, b, readings[texts_by_index[index][a:b]]))
+        results[index].extend(terms)
     return results
 
 
@@ -252,6 +284,96 @@ class _TermBuilder:
         if len(self.word) > 2:
             self._emit("".join(f for f, _, _ in self.word), self.word[0][1], self.word[-1][2], Role.COMPOUND)
         self.word = []
+
+
+def _ambiguous_runs(piece: str, tokens: Sequence[Any]) -> list[tuple[int, int]]:
+    """Spans of the runs (letters and digits) that Kiwi read with a verb, adverb or determiner and
+    that carry a content word: the ones that may have a second, noun reading."""
+    spans = []
+    index = 0
+    for run in _RUN.finditer(piece):
+        start, end = run.span()
+        while index < len(tokens) and tokens[index].start < start:
+            index += 1
+        inside = []
+        while index < len(tokens) and tokens[index].start < end:
+            inside.append(tokens[index])
+            index += 1
+        tags = {token.tag.split("-")[0] for token in inside}
+        negated = any(t.tag == "XPN" and t.form in NEGATING_PREFIXES for t in inside)
+        if tags & _READING_TRIGGERS and not negated and any(_is_content(t) for t in inside):
+            spans.append((start, end))
+    return spans
+
+
+def _is_content(token: Any) -> bool:
+    tag = token.tag.split("-")[0]
+    if tag in _VERBS:
+        return _norm(token.lemma.removesuffix("다")) not in _LIGHT_VERBS
+    return tag in _NOUNS or tag in _PLAIN or tag in _WEB
+
+
+def _readings(runs: Iterable[str]) -> dict[str, tuple[Term, ...]]:
+    """The noun reading of each run analysed alone (offsets from the run's start), cached."""
+    found: dict[str, tuple[Term, ...]] = {}
+    missing = []
+    for run in dict.fromkeys(runs):
+        cached = _reading_cache.get(run)
+        if cached is None:
+            missing.append(run)
+        else:
+            found[run] = cached
+    if missing:
+        if len(_reading_cache) > _READING_CACHE_SIZE:
+            _reading_cache.clear()  # crude, but bounded; the common words come back at once
+        candidates = kiwi().analyze(missing, top_n=READING_TOP_N, match_options=_match_options())
+        for run, readings in zip(missing, candidates, strict=True):
+            found[run] = _reading_cache[run] = _noun_reading(run, readings)
+    return found
+
+
+def _noun_reading(run: str, readings: Sequence[tuple[Sequence[Any], float]]) -> tuple[Term, ...]:
+    if not readings:
+        return ()
+    best = max(score for _, score in readings)
+    for tokens, score in sorted(readings, key=lambda reading: -reading[1]):
+        if best - score > READING_MARGIN:
+            break
+        if _is_noun_reading(tokens):
+            return tuple(_TermBuilder(run, 0).build(tokens))
+    return ()
+
+
+def _is_noun_reading(tokens: Sequence[Any]) -> bool:
+    """Nouns Kiwi knows (not ones it made up for an unknown word), particles and symbols only."""
+    has_noun = False
+    for token in tokens:
+        tag = token.tag
+        if tag in _NOUNS:
+            if token.oov:
+                return False
+            has_noun = True
+        if tag in _SCRAPS and len(token.form) == 1 and not token.form.isascii():
+            return False
+        if not (tag in _NOMINAL or tag[0] in "JS" or tag in _WEB):
+            return False
+    return has_noun
+
+
+def _second_reading(terms: list[Term], start: int, end: int, reading: tuple[Term, ...]) -> list[Term]:
+    """The reading's terms at the run's place in the text, when it reads a word the text lacks."""
+    here = {term.text for term in terms if start <= term.start < end}
+    words = [term for term in reading if term.role is Role.PART and term.text not in here]
+    if not words:
+        return []
+    found = []
+    for term in reading:
+        if term.text in here:
+            continue
+        role = Role.READING if term.role is Role.PART else term.role
+        found.append(Term(term.text, start + term.start, start + term.end, role))
+        here.add(term.text)
+    return found
 
 
 def _glues(prefix: Any, noun: Any) -> bool:
