@@ -4,7 +4,8 @@ Why morphemes. Korean glues particles and endings to words, so 공개하여, 공
 be found by 공개; Kiwi cuts them into 공개 + endings and we index only the content morphemes.
 Compound nouns are written with or without a space (정보공개 / 정보 공개); Kiwi cuts both into 정보 +
 공개, and we also index each pair of neighbouring nouns joined (정보공개) so that the exact compound
-ranks first, whichever way either side spelled it.
+ranks first, whichever way either side spelled it. A word made of nouns is also indexed whole
+(분납대상자), because Kiwi cuts the same word differently by context (대상자, or 대상 + 자).
 
 Why the prefix matters. Kiwi cuts 비공개 into the prefix 비 and the noun 공개. Indexing only 공개
 would make a search for 공개 (disclosed) return documents that say 비공개 (withheld): the opposite.
@@ -62,6 +63,7 @@ _NAMELIKE_TAGS = frozenset({"NNP", "SL", "SN", "SH"}) | _WEB
 _READING_TRIGGERS = frozenset({"VV", "VA", "VX", "MAG", "MAJ", "MM", "IC"})
 # What a second reading may be made of: nouns, numbers, letters, noun affixes, particles, symbols.
 _NOMINAL = frozenset({"NNG", "NNP", "NNB", "NR", "NP", "SN", "SL", "SH", "XPN", "XSN"})
+_STEM = frozenset({"NNG", "NNP", "NNB", "NR", "SN", "SL", "SH", "XPN", "XSN"})  # a word of nouns
 _SCRAPS = frozenset({"NNG", "NNP", "NNB", "NR", "NP"})  # one syllable of these: a cut-up unknown word
 # Kiwi's readings of a word alone that are looked at, and how far below the best one (log
 # probability) a noun reading may be: 알림 alone is 알리다 first, 알림/NNG third at -4.1; the
@@ -167,12 +169,11 @@ def term_spans_many(texts: Sequence[str]) -> list[list[Term]]:
     built = []
     for (index, start, piece), tokens in zip(pieces, analysed, strict=True):
         terms = _TermBuilder(piece, start).build(tokens)
-        built.append((index, terms, [(start + a, start + b) for a, b in _ambiguous_runs(piece, tokens)]))
-    texts_by_index = list(texts)
-    readings = _readings(texts_by_index[index][a:b] for index, _, runs in built for a, b in runs)
+        built.append((index, terms, _scan_runs(piece, start, tokens, terms)))
+    readings = _readings(texts[index][a:b] for index, _, runs in built for a, b in runs)
     for index, terms, runs in built:
         for a, b in runs:
-            terms.extend(_second_reading(terms, a, b, readings[texts_by_index[index][a:b]]))
+            terms.extend(_second_reading(terms, a, b, readings[texts[index][a:b]]))
         results[index].extend(terms)
     return results
 
@@ -286,11 +287,13 @@ class _TermBuilder:
         self.word = []
 
 
-def _ambiguous_runs(piece: str, tokens: Sequence[Any]) -> list[tuple[int, int]]:
-    """Spans of the runs (letters and digits) that Kiwi read with a verb, adverb or determiner and
-    that carry a content word: the ones that may have a second, noun reading."""
-    spans = []
+def _scan_runs(piece: str, base: int, tokens: Sequence[Any], terms: list[Term]) -> list[tuple[int, int]]:
+    """Per run of letters and digits: index a word of nouns whole (분납대상자, however Kiwi cut it),
+    and return the spans of the runs that may have a second, noun reading: those Kiwi read with a
+    verb, adverb or determiner that still carry a content word, and no negating prefix."""
+    ambiguous = []
     index = 0
+    seen = {(term.text, term.start) for term in terms}
     for run in _RUN.finditer(piece):
         start, end = run.span()
         while index < len(tokens) and tokens[index].start < start:
@@ -299,11 +302,30 @@ def _ambiguous_runs(piece: str, tokens: Sequence[Any]) -> list[tuple[int, int]]:
         while index < len(tokens) and tokens[index].start < end:
             inside.append(tokens[index])
             index += 1
+        stem = _noun_stem(piece, start, inside)
+        if stem is not None and (stem[0], base + start) not in seen:
+            terms.append(Term(stem[0], base + start, base + stem[1], Role.COMPOUND))
         tags = {token.tag.split("-")[0] for token in inside}
         negated = any(t.tag == "XPN" and t.form in NEGATING_PREFIXES for t in inside)
         if tags & _READING_TRIGGERS and not negated and any(_is_content(t) for t in inside):
-            spans.append((start, end))
-    return spans
+            ambiguous.append((base + start, base + end))
+    return ambiguous
+
+
+def _noun_stem(piece: str, start: int, inside: Sequence[Any]) -> tuple[str, int] | None:
+    """The nouns a run starts with, joined (and where they end), when there are several of them.
+
+    Kiwi cuts a word of nouns differently by context (분납대상자: 대상자/NNG in a title, 대상 + 자/NNB
+    before a document number), so the word whole is what both readings share.
+    """
+    count, end, has_noun = 0, start, False
+    for token in inside:
+        if token.tag not in _STEM or token.start != end:
+            break
+        count, end, has_noun = count + 1, token.end, has_noun or token.tag in _NOUNS
+    if count < 2 or not has_noun:
+        return None
+    return _norm(piece[start:end]), end
 
 
 def _is_content(token: Any) -> bool:

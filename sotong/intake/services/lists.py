@@ -20,8 +20,10 @@ from sotong.organizations.services.units import UnitResolver
 from sotong.pipeline.stages.publish import records_publish
 from sotong.records.services.info_types import InfoTypeResolver
 from sotong.records.services.records import RecordData, record_upsert_many
+from sotong.search.indexer import search_index_publications
 
 BATCH_SIZE = 1000
+INDEX_BATCH_SIZE = 10_000  # one search-index commit per this many changed records
 LIST_SOURCE = "list"
 
 
@@ -80,18 +82,23 @@ def list_import(
     """Import one list file. File-level problems raise ``ListFormatError`` before anything is stored."""
     summary = ListImportSummary()
     mapper = _RowMapper(organization, actor)
+    to_index: list[str] = []
     for batch in _batches(read_list(path), BATCH_SIZE):
         rows = [item for item in batch if isinstance(item, ListRow)]
         summary.rejected += [item for item in batch if isinstance(item, RowError)]
         result = record_upsert_many(
             organization=organization, items=[mapper(r) for r in rows], actor=actor, keep_known=True
         )
-        records_publish(records=result.created + result.updated)
+        to_index += records_publish(records=result.created + result.updated, index=False)
+        if len(to_index) >= INDEX_BATCH_SIZE:
+            search_index_publications(public_ids=to_index)
+            to_index = []
         summary.rows += len(batch)
         summary.created += len(result.created)
         summary.updated += len(result.updated)
         summary.unchanged += len(result.unchanged)
         if progress is not None:
             progress(len(batch))
+    search_index_publications(public_ids=to_index)
     summary.new_units = [unit.name for unit in mapper.units.created]
     return summary

@@ -66,9 +66,13 @@ def publication_data(record: Record) -> PublicationData:
     )
 
 
-def records_publish(*, records: Sequence[Record]) -> list[str]:
-    """Publish the given records and index what changed; return the changed public ids."""
+def records_publish(*, records: Sequence[Record], index: bool = True) -> list[str]:
+    """Publish the given records; return the changed public ids.
+
+    With ``index`` the changes are indexed once the transaction commits; bulk callers pass
+    ``index=False`` and index the ids they collect in larger batches (one index commit each).
+    """
     changed = publication_upsert_many(items=[publication_data(record) for record in records])
-    if changed:
+    if changed and index:
         transaction.on_commit(lambda: search_index_publications(public_ids=changed))
     return changed

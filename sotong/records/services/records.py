@@ -98,12 +98,14 @@ def _existing(*, organization: Organization, keys: list[tuple[str, str]]) -> dic
     content_keys = [value for kind, value in keys if kind == "content"]
     found: dict[tuple[str, str], Record] = {}
     for start in range(0, len(source_ids), 500):
-        for record in Record.objects.filter(
+        for record in Record.objects.select_related("department", "info_type").filter(
             organization=organization, source_id__in=source_ids[start : start + 500]
         ):
             found[("source", str(record.source_id))] = record
     for start in range(0, len(content_keys), 500):
-        for record in Record.objects.filter(content_key__in=content_keys[start : start + 500]):
+        for record in Record.objects.select_related("department", "info_type").filter(
+            content_key__in=content_keys[start : start + 500]
+        ):
             found[("content", str(record.content_key))] = record
     return found
 

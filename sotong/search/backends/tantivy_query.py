@@ -1,8 +1,8 @@
 """Turn a ``ParsedQuery`` and facet filters into one Tantivy query.
 
 The matching rule lives in ``sotong.search.query``; this module only spells it in Tantivy:
-a word is ``all its terms, each in any term field`` or, for names and numbers, ``all its runs as
-bigram phrases in one bigram field``; every required word is a MUST clause; compounds and whole
+a word is ``all the terms of one of its readings, each in any term field`` or, for names and
+numbers, ``all its runs as bigram phrases in one bigram field``; every required word is a MUST clause; compounds and whole
 chunks are SHOULD clauses that only add score. Field boosts make a title match outrank the body.
 """
 
@@ -50,7 +50,9 @@ def with_filters(schema: tantivy.Schema, query: Query, filters: Mapping[str, str
 
 
 def _word(schema: tantivy.Schema, word: QueryWord) -> Query:
-    by_terms = _all([_in_any_field(schema, TERM_FIELDS, term) for term in word.terms])
+    by_terms = _any(
+        [_all([_in_any_field(schema, TERM_FIELDS, term) for term in reading]) for reading in word.readings]
+    )
     if not word.use_bigrams:
         return by_terms
     return _any([by_terms, _bigram_route(schema, word.runs)])

@@ -20,7 +20,7 @@ from sotong.search.prepare import PreparedDocument
 # Bump when the fields change (Tantivy then refuses the old index) or when the analysis changes
 # (it would not: the marker file in the index folder catches that).
 SCHEMA_VERSION = 2
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2  # 2: noun readings of words read as verbs, words of nouns indexed whole
 
 # (field, boost): a title match outweighs a passing mention in a long body.
 TERM_FIELDS: tuple[tuple[str, float], ...] = (

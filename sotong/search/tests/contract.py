@@ -8,6 +8,7 @@ portal expects, in Korean as they would type it, never how an engine does it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
@@ -121,6 +122,49 @@ class SearchBackendContract:
         backend.index([make_doc("a", "회신", "관련: 소방행정과-1424(2021.2.10.) 호와 관련입니다.")])
         assert found(backend, "소방행정과-1424") == ["a"]
         assert found(backend, "1424") == ["a"]
+
+    def test_a_word_typed_alone_finds_it_in_titles_however_kiwi_reads_it(
+        self, backend: SearchBackend
+    ) -> None:
+        # Typed alone, 보고 and 알림 read as the verbs 보다 and 알리다; in a title they are nouns, or
+        # verbs again at its end. Real titles of Seoul's list of approved documents, one invented.
+        backend.index(
+            [
+                make_doc("end", "공사완료 검사 보고"),
+                make_doc("middle", "2021년 상반기 점검 결과 보고"),
+                make_doc("meeting", "2021년 국가중요(보안)시설 방호 관련 회의 알림"),
+                make_doc("fire", "특정소방대상물 화재발생 알림(공릉2단지아파트)"),
+                make_doc("unreported", "미보고 사항 정리"),
+                make_doc("other", "예산 편성 지침"),
+            ]
+        )
+        assert sorted(found(backend, "보고")) == ["end", "middle"]
+        assert sorted(found(backend, "알림")) == ["fire", "meeting"]
+        assert found(backend, "결과 보고") == ["middle"]
+        assert found(backend, "회의 알림") == ["meeting"]
+
+    def test_title_followed_by_its_document_number(self, backend: SearchBackend) -> None:
+        # Each of these titles was not found this way once: the words read differently when a
+        # number follows them (보고/NNG, 대상 + 자, 물품 + 청구) than at the end of the title.
+        backend.index(
+            [
+                make_doc("2256", "공사완료 검사 보고", registration_number="현장민원과-2256"),
+                make_doc("2255", "공사완료 검사 보고", registration_number="현장민원과-2255"),
+                make_doc(
+                    "610",
+                    "2020년도 귀속 연말정산 추징금 분납대상자 보고",
+                    registration_number="이태원119안전센터-610",
+                ),
+                make_doc("2617", "디지털 계량기 물품청구", registration_number="현장민원과-2617"),
+                make_doc("3189", "수도계량기 폐전처리 안내", registration_number="요금과-3189"),
+            ]
+        )
+        assert found(backend, "공사완료 검사 보고 현장민원과-2256") == ["2256"]
+        assert found(backend, "2020년도 귀속 연말정산 추징금 분납대상자 보고 이태원119안전센터-610") == [
+            "610"
+        ]
+        assert found(backend, "디지털 계량기 물품청구 현장민원과-2617") == ["2617"]
+        assert found(backend, "수도계량기 폐전처리 안내 요금과-3189") == ["3189"]
 
     def test_every_word_of_the_query_must_be_found(self, backend: SearchBackend) -> None:
         backend.index([make_doc("a", "시민 참여", "예산 편성"), make_doc("b", "시민 건강", "보건소 운영")])
@@ -264,3 +308,16 @@ class SearchBackendContract:
         assert found(backend, "소방행정과-1424")[:1] == ["info-210416448007000"]
         assert "info-210416448007000" in found(backend, "김남호")
         assert "info-210416448007000" in found(backend, "초과근무")
+
+    @pytest.mark.slow
+    def test_every_title_of_a_real_week_is_found_with_its_number(self, backend: SearchBackend) -> None:
+        # What a reader pastes from the list: the title, then the registration number.
+        docs = [replace(doc, body="") for doc in info_list_documents()]
+        backend.index(docs)
+        missing = [
+            (doc.title, doc.registration_number)
+            for doc in docs
+            if doc.id not in found(backend, f"{doc.title} {doc.registration_number}")
+        ]
+        assert len(docs) == 3657
+        assert missing == []

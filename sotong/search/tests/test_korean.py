@@ -48,6 +48,34 @@ def test_grammar_words_are_not_terms() -> None:
     assert analyse("시민에 대한 정보가 있다") == ["시민", "정보"]
 
 
+def test_a_noun_read_as_a_verb_is_indexed_as_the_noun_too() -> None:
+    # At the end of a title Kiwi reads 보고 as 보다 + 고, 알림 as 알리다, 안내 as 안 + 내다.
+    assert {"보", "보고"} <= set(analyse("공사완료 검사 보고"))
+    assert {"알리", "알림"} <= set(analyse("2021년 국가중요(보안)시설 방호 관련 회의 알림"))
+    assert "안내" in analyse("수도계량기 폐전처리 안내")
+    reading = next(t for t in term_spans("회의 알림") if t.text == "알림")
+    assert reading.role is Role.READING and (reading.start, reading.end) == (3, 5)
+
+
+def test_no_made_up_noun_reading() -> None:
+    # Kiwi guesses 짧은/NNG and 살필/NNG for verbs it cannot place; those are not nouns it knows.
+    assert analyse("짧은 보고서") == ["짧", "보고서"]
+    assert analyse("의견을 살필 것") == ["의견", "살피"]
+    assert "타" not in analyse("타시도 전입자")  # nor one-syllable pieces (타/NNG + 시도)
+
+
+def test_a_negated_word_gets_no_second_reading() -> None:
+    assert analyse("비공개 보고") == ["비공개", "보고", "비공개보고"]
+    assert "보고" not in analyse("미보고 사항")
+    assert "공개" not in analyse("미공개 알림")
+
+
+def test_a_word_of_nouns_is_indexed_whole_however_kiwi_cut_it() -> None:
+    # In the title 분납대상자 is 분납 + 대상자; before a document number, 분납 + 대상 + 자/NNB.
+    assert "분납대상자" in analyse("추징금 분납대상자 보고")
+    assert "분납대상자" in analyse("추징금 분납대상자 보고 이태원119안전센터-610")
+
+
 def test_letters_numbers_and_hanja_are_terms_lowercased() -> None:
     assert analyse("AI 시스템 2024 情報公開") == ["ai", "시스템", "2024", "情報公開"]
 
