@@ -5,10 +5,11 @@ place from ``SOTONG_DEMO_DATA``; same columns, real titles, fresh ``package_id``
 registration numbers and dates so every row is a distinct document) into a temporary folder, then
 against a fresh SQLite database in that folder:
 
-1. start-up: ``django.setup()`` + ``migrate`` + organization chart import (timed apart);
-2. first import of the synthesized file (all rows new): rows/s;
+1. start-up: ``django.setup()`` + ``migrate`` + organization chart import (timed apart), then the
+   search warm-up (Tantivy opened, Kiwi loaded; timed apart too: a process pays it once);
+2. first import of the synthesized file (all rows new: records, audit, publication, index): rows/s;
 3. second import of the same file (all rows unchanged): rows/s;
-4. peak RSS of the process (``resource.getrusage``).
+4. peak RSS of the process (``resource.getrusage``), SQL statements and CPU seconds per import.
 
 It prints figures and never asserts them. Usage (from the repository root)::
 
@@ -17,6 +18,7 @@ It prints figures and never asserts them. Usage (from the repository root)::
     .venv/bin/python bench/list_import.py --profile       # + cProfile of the first import
     .venv/bin/python bench/list_import.py --phases        # + time spent per stage, both imports
     .venv/bin/python bench/list_import.py --skip-index    # the database work alone
+    .venv/bin/python bench/list_import.py --kiwi-workers 2
 
 Nothing is written into the repository: the list and the database live in a temporary folder that
 is removed at the end (``--keep`` leaves it, and prints where).
