@@ -6,6 +6,7 @@ import pytest
 from sotong.audit.models import AuditEvent
 from sotong.records.models import ApprovalStep, InfoType, Record
 from sotong.records.services.records import ApprovalStepData, RecordData, record_upsert_many
+from sotong.records.tests.factories import RecordFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +72,24 @@ def test_info_types_hold_the_31_kinds_of_the_plaza_and_the_seed_kinds(db, demo_d
     metadata = json.loads((demo_data / "seed-documents" / "metadata.json").read_text(encoding="utf-8"))
     seed_kinds = {document["kind"] for document in metadata["documents"]}
     assert set(plaza_kinds) | seed_kinds <= set(InfoType.objects.values_list("name", flat=True))
+
+
+@pytest.mark.parametrize(
+    ("grade", "original_url", "listing"),
+    [
+        ("공개", "", "graded"),
+        ("", "https://opengov.seoul.go.kr/sanction/22233189", "published_elsewhere"),
+        ("", "", "listed_only"),
+    ],
+)
+def test_listing_says_how_a_record_appears_on_the_list(grade, original_url, listing):
+    record = RecordFactory(grade=grade, original_url=original_url)
+    assert record.listing == listing
+
+
+def test_info_type_admin_lets_an_officer_add_a_kind(admin_client):
+    response = admin_client.post(
+        "/admin/records/infotype/add/", {"name": "회의록", "order": 40, "is_active": "on"}
+    )
+    assert response.status_code == 302
+    assert InfoType.objects.filter(name="회의록").exists()
