@@ -7,6 +7,6 @@ from sotong.records.models import InfoType
 
 @admin.register(InfoType)
 class InfoTypeAdmin(admin.ModelAdmin):
-    list_display = ["name", "order", "is_active", "description"]
-    list_editable = ["order", "is_active"]
-    search_fields = ["name"]
+    list_display = ("name", "order", "is_active", "description")
+    list_editable = ("order", "is_active")
+    search_fields = ("name",)
