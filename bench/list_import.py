@@ -169,9 +169,13 @@ PHASES: tuple[tuple[str, str, str, int], ...] = (
     ("sotong.intake.services.lists", "_RowMapper.__call__", "map rows (units, info types)", 1),
     ("sotong.intake.services.lists", "record_upsert_many", "upsert records + audit", 1),
     ("sotong.intake.services.lists", "records_publish", "publish stage", 1),
+    ("sotong.intake.services.lists", "records_publish_many", "publish stage", 1),
     ("sotong.pipeline.stages.publish", "publication_upsert_many", "publication layer upsert", 2),
     ("sotong.pipeline.stages.publish", "search_index_publications", "search indexing", 2),
     ("sotong.search.prepare", "analyse_many", "Kiwi analysis", 3),
+    ("sotong.intake.services.lists", "search_document", "search documents (no read-back)", 1),
+    ("sotong.search.background", "prepare_terms", "Kiwi analysis in this process", 1),
+    ("sotong.intake.services.lists", "search_index_prepared", "Tantivy add + commit", 1),
 )
 
 
@@ -245,6 +249,31 @@ def search_warm_up(*, workers: int | None, skip: bool) -> str:
             return None
 
         patch.object(publish, "search_index_publications", no_index).start()
+        try:
+            from sotong.intake.services import lists
+        except ImportError:
+            lists = None  # type: ignore[assignment]
+        if lists is not None and hasattr(lists, "BackgroundPreparer"):
+            # The bulk path analyses in a worker process and indexes prepared documents itself.
+            class NoPreparer:
+                in_worker = 0
+
+                def __enter__(self) -> NoPreparer:
+                    return self
+
+                def __exit__(self, *exc: object) -> None:
+                    return None
+
+                def submit(self, docs: object) -> None:
+                    return None
+
+                def ready(self) -> list[Any]:
+                    return []
+
+                def drain(self) -> list[Any]:
+                    return []
+
+            patch.object(lists, "BackgroundPreparer", NoPreparer).start()
         return "search      indexing SKIPPED (--skip-index): figures are the database work alone"
     if workers is not None:
         korean.configure(num_workers=workers)
@@ -363,6 +392,11 @@ def run(args: argparse.Namespace, *, source: Path, chart: Path, workdir: Path) -
             f"{summary.rows / figures.cpu_seconds:,.0f} rows/CPU-s; {figures.queries} SQL statements; "
             f"created {summary.created}, updated {summary.updated}, unchanged {summary.unchanged}, "
             f"rejected {len(summary.rejected)}, new units {len(summary.new_units)}"
+            + (
+                f"; analysed in the worker process: {summary.analysed_in_worker}"
+                if hasattr(summary, "analysed_in_worker")
+                else ""
+            )
         )
         if args.phases:
             phases.report(figures)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, models, router, transaction
 
 from sotong.core import clock
 from sotong.core.files import FileStore
@@ -86,6 +87,57 @@ def _replace_files(record: PublishedRecord, files: Sequence[PublicFileData]) -> 
         store.path(sha256).unlink(missing_ok=True)
 
 
+def _converter(field: Any, connection: Any) -> Callable[[Any], Any]:
+    """What ``field.get_db_prep_save`` does to a value, without its generic path where that is
+    safe: strings as they are, dates through the backend's adapter, the empty JSON list (nearly
+    every list import's grounds and approval line) encoded once; the rest through the field.
+    (``records.services.records`` has the same for records; public code may not import it.)"""
+    prep = functools.partial(field.get_db_prep_save, connection=connection)
+    if isinstance(field, models.CharField | models.TextField):
+        return lambda value: value if value is None or type(value) is str else prep(value)
+    if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+        adapt = connection.ops.adapt_datefield_value
+        return lambda value: adapt(value) if type(value) is dt.date else prep(value)
+    if isinstance(field, models.JSONField):
+        empty = prep([])
+        return lambda value: empty if value == [] else prep(value)
+    return prep
+
+
+def _insert_new(items: Sequence[PublicationData], now: dt.datetime) -> None:
+    """``bulk_create`` of new publications without building a model per row: one ``executemany``
+    of tuples made from the ``PublicationData``, each value through ``_converter`` (the values
+    ``bulk_create`` would store). Publications with files need their new key: the caller keeps
+    ``bulk_create`` for them. On a list import this cut the publication layer's cost by about two
+    thirds: Django's per-value preparation cost more than SQLite's insert.
+    """
+    if not items:
+        return
+    alias = router.db_for_write(PublishedRecord)
+    connection = connections[alias]
+    meta = PublishedRecord._meta
+    concrete = {f.name: f for f in meta.concrete_fields}
+    fields = [concrete[name] for name in ("public_id", *_FIELDS)]
+    converters = [_converter(f, connection) for f in fields]
+    stamp = concrete["published_at"].get_db_prep_save(now, connection)
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in [*fields, concrete["published_at"], concrete["updated_at"]])
+    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({', '.join(['%s'] * (len(fields) + 2))})"  # noqa: S608 - names from the model
+    rows = [
+        (
+            *(
+                convert(value)
+                for convert, value in zip(converters, [data.public_id, *_values(data).values()], strict=True)
+            ),
+            stamp,
+            stamp,
+        )
+        for data in items
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 def publication_upsert_many(*, items: Sequence[PublicationData]) -> list[str]:
     """Insert or replace publications; return the public ids that changed (to re-index)."""
     now = clock.now()
@@ -99,9 +151,14 @@ def publication_upsert_many(*, items: Sequence[PublicationData]) -> list[str]:
             )
         }
         new, updated = [], []
+        plain_new: list[PublicationData] = []  # new and without files: inserted as tuples
         for data in items:
-            values = _values(data)
             current = existing.get(data.public_id)
+            if current is None and not data.files:
+                plain_new.append(data)
+                changed.append(data.public_id)
+                continue
+            values = _values(data)
             if current is None:
                 new.append(
                     PublishedRecord(public_id=data.public_id, published_at=now, updated_at=now, **values)
@@ -114,6 +171,7 @@ def publication_upsert_many(*, items: Sequence[PublicationData]) -> list[str]:
             else:
                 continue
             changed.append(data.public_id)
+        _insert_new(plain_new, now)
         PublishedRecord.objects.bulk_create(new, batch_size=500)
         PublishedRecord.objects.bulk_update(updated, [*_FIELDS, "updated_at"], batch_size=500)
         by_id = {p.public_id: p for p in new + updated}

@@ -76,3 +76,12 @@ def records_publish(*, records: Sequence[Record], index: bool = True) -> list[st
     if changed and index:
         transaction.on_commit(lambda: search_index_publications(public_ids=changed))
     return changed
+
+
+def records_publish_many(*, records: Sequence[Record]) -> list[PublicationData]:
+    """Publish the given records and return what changed, as written: bulk callers build their
+    search documents from it (``search_document``) instead of reading the publications back, and
+    index them themselves."""
+    items = [publication_data(record) for record in records]
+    changed = set(publication_upsert_many(items=items))
+    return [item for item in items if item.public_id in changed]

@@ -9,16 +9,17 @@ digest of organization, department, registration number, title and date (``conte
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, models, router, transaction
+from django.db.models import Field
 
-from sotong.audit.models import AuditEvent
-from sotong.audit.services import audit_record_many
+from sotong.audit.services import audit_record_values
 from sotong.core import clock
 from sotong.core.public_ids import public_id_for_source
 from sotong.organizations.models import Department, Organization
@@ -110,18 +111,40 @@ def _existing(*, organization: Organization, keys: list[tuple[str, str]]) -> dic
     return found
 
 
+_RELATED = ("organization", "department", "info_type")
+
+
+@functools.cache
+def _record_fields() -> tuple[tuple[str, Field[Any, Any]], ...]:
+    return tuple((f.attname, f) for f in Record._meta.concrete_fields)
+
+
 def _new_record(*, organization: Organization, data: RecordData, key: tuple[str, str]) -> Record:
+    """A new, unsaved record. Built positionally (every concrete field by ``attname``, defaults
+    from the fields) with its related objects cached, as ``Record(organization=…, …)`` would
+    leave them: Django's keyword path costs ~22 µs a record, 2 s on a 100,000-row list import."""
     kind, value = key
-    return Record(
-        public_id=public_id_for_source(
+    given: dict[str, Any] = {
+        "public_id": public_id_for_source(
             instance=settings.SOTONG_INSTANCE_ID, organization=organization.name, source_id=f"{kind}:{value}"
         ),
-        organization=organization,
-        source_id=value if kind == "source" else None,
-        content_key=value if kind == "content" else None,
-        source=data.source,
+        "source_id": value if kind == "source" else None,
+        "content_key": value if kind == "content" else None,
+        "source": data.source,
         **_values(data),
-    )
+        "organization": organization,
+    }
+    related = {name: given.pop(name) for name in _RELATED}
+    for name, obj in related.items():
+        given[f"{name}_id"] = obj.pk if obj is not None else None
+    args: list[Any] = [
+        given[attname] if attname in given else field.get_default() for attname, field in _record_fields()
+    ]
+    record = Record(*args)  # type: ignore[misc]  # the stubs know only keyword construction
+    for name, obj in related.items():
+        if obj is not None:
+            Record._meta.get_field(name).set_cached_value(record, obj)  # type: ignore[union-attr]
+    return record
 
 
 def _apply(record: Record, data: RecordData, keep_known: bool) -> bool:
@@ -152,13 +175,89 @@ def _replace_approval_lines(pairs: list[tuple[Record, tuple[ApprovalStepData, ..
 
 
 def _audit(result: UpsertResult, *, actor: str) -> None:
-    events = [
-        AuditEvent(actor=actor, action=action, target_type="record", target_id=record.public_id,
-                   data={"source": record.source, "source_id": record.source_id})
-        for action, records in (("record.created", result.created), ("record.updated", result.updated))
-        for record in records
-    ]  # fmt: skip
-    audit_record_many(events)
+    audit_record_values(
+        actor=actor,
+        events=(
+            (action, "record", record.public_id, {"source": record.source, "source_id": record.source_id})
+            for action, records in (("record.created", result.created), ("record.updated", result.updated))
+            for record in records
+        ),
+    )
+
+
+_AS_IS = (str, int)
+
+
+def _converter(field: Field[Any, Any], connection: Any) -> Callable[[Any], Any]:
+    """What ``field.get_db_prep_save`` does to a value, without its generic path where that is
+    safe: strings and keys go in as they are, dates through the backend's adapter, the empty
+    JSON values (nearly all of a list import's) are encoded once; the rest through the field."""
+    prep = functools.partial(field.get_db_prep_save, connection=connection)
+    if isinstance(field, models.CharField | models.TextField | models.ForeignKey):
+        return lambda value: value if value is None or type(value) in _AS_IS else prep(value)
+    if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+        adapt = connection.ops.adapt_datefield_value
+        return lambda value: adapt(value) if type(value) is dt.date else prep(value)
+    if isinstance(field, models.JSONField):
+        empty_list, empty_dict = prep([]), prep({})
+        return lambda value: empty_list if value == [] else empty_dict if value == {} else prep(value)
+    if isinstance(field, models.DateTimeField):
+        last: list[Any] = [None, None]  # the timestamps of a call are one value: prepare it once
+
+        def timestamp(value: Any) -> Any:
+            if value is not last[0]:
+                last[:] = [value, prep(value)]
+            return last[1]
+
+        return timestamp
+    return prep
+
+
+def _record_inserter(connection: Any) -> tuple[str, list[tuple[str, Callable[[Any], Any]]]]:
+    meta = Record._meta
+    fields = [f for f in meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    sql = (  # names from the model, values as parameters
+        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "  # noqa: S608
+        f"VALUES ({', '.join(['%s'] * len(fields))})"
+    )
+    return sql, [(f.attname, _converter(f, connection)) for f in fields]
+
+
+def _insert_records(records: list[Record]) -> None:
+    """``bulk_create`` for new records, cheaper: one ``executemany`` of tuples, then the new keys
+    read back by ``public_id`` (unique), which every backend can do.
+
+    ``bulk_create`` prepares each of a record's 24 values through ``get_db_prep_save`` and, on
+    SQLite, sends at most 999 parameters a statement (41 records); that preparation cost more than
+    SQLite's own insert. Here each value goes through ``_converter``, which stores what
+    ``bulk_create`` would store. ``created_at``/``updated_at`` get one timestamp for the call (the
+    records share a transaction) instead of one ``now()`` each.
+    """
+    if not records:
+        return
+    alias = router.db_for_write(Record)
+    connection = connections[alias]
+    sql, converters = _record_inserter(connection)
+    now = clock.now()
+    rows = []
+    for record in records:
+        record.created_at = record.updated_at = now
+        rows.append(tuple(convert(getattr(record, name)) for name, convert in converters))
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+    by_public_id = {record.public_id: record for record in records}
+    ids = list(by_public_id)
+    for start in range(0, len(ids), 500):
+        for public_id, pk in (
+            Record.objects.using(alias)
+            .filter(public_id__in=ids[start : start + 500])
+            .values_list("public_id", "pk")
+        ):
+            record = by_public_id[public_id]
+            record.pk = pk
+            record._state.adding = False
+            record._state.db = alias
 
 
 def record_upsert_many(
@@ -188,7 +287,7 @@ def record_upsert_many(
                     result.updated.append(record)
         for record in result.updated:
             record.updated_at = clock.now()  # bulk_update skips auto_now
-        Record.objects.bulk_create(result.created, batch_size=500)
+        _insert_records(result.created)
         Record.objects.bulk_update(result.updated, [*UPDATABLE_FIELDS, "updated_at"], batch_size=500)
         if line_changes:
             _replace_approval_lines(line_changes)

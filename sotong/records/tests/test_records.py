@@ -1,5 +1,6 @@
 import json
 import re
+from typing import cast
 
 import pytest
 
@@ -83,7 +84,7 @@ def test_info_types_hold_the_31_kinds_of_the_plaza_and_the_seed_kinds(db, demo_d
     ],
 )
 def test_listing_says_how_a_record_appears_on_the_list(grade, original_url, listing):
-    record = RecordFactory(grade=grade, original_url=original_url)
+    record = cast(Record, RecordFactory(grade=grade, original_url=original_url))
     assert record.listing == listing
 
 
