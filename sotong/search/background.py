@@ -31,7 +31,6 @@ from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
-from typing import Any
 
 from sotong.search.documents import SearchDocument
 from sotong.search.prepare import PreparedDocument, Terms, prepare_terms, prepared
@@ -44,36 +43,10 @@ MAX_BEHIND = 2
 Payload = tuple[str, str, str, str]
 
 
-class _OneAtATime:
-    """The worker's Kiwi, called one text at a time in the calling thread.
-
-    ``korean`` hands Kiwi lists (``tokenize``/``analyze`` on a batch), which Kiwi runs on its worker
-    thread while the caller waits: right for a process that has other work, but in a process that
-    only analyses it is a thread hand-off per text for nothing (measured ~8 % more CPU per title).
-    Kiwi analyses each text on its own either way, so the tokens are the same.
-    """
-
-    def __init__(self, kiwi: Any) -> None:
-        self._kiwi = kiwi
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._kiwi, name)
-
-    def tokenize(self, text: Any, **options: Any) -> Any:
-        if isinstance(text, str):
-            return self._kiwi.tokenize(text, **options)
-        return [self._kiwi.tokenize(one, **options) for one in text]
-
-    def analyze(self, text: Any, **options: Any) -> Any:
-        if isinstance(text, str):
-            return self._kiwi.analyze(text, **options)
-        return [self._kiwi.analyze(one, **options) for one in text]
-
-
 def _worker_start() -> None:
     from sotong.search import korean
 
-    korean._kiwi = _OneAtATime(korean.kiwi())
+    korean.configure(num_workers=1)  # a process that only analyses: no thread hand-offs
 
 
 def _worker_prepare(payloads: Sequence[Payload]) -> list[Terms]:
