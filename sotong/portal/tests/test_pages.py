@@ -74,3 +74,4 @@ def test_list_page_uses_a_fixed_number_of_queries(client, portal):
 def test_unknown_record_is_a_korean_404(client, portal):
     response = client.get("/records/seoul-doesnotexist/")
     assert response.status_code == 404
+    assert "페이지를 찾을 수 없습니다" in response.content.decode()
