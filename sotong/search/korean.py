@@ -38,7 +38,7 @@ from __future__ import annotations
 import enum
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -71,7 +71,7 @@ _SCRAPS = frozenset({"NNG", "NNP", "NNB", "NR", "NP"})  # one syllable of these:
 READING_TOP_N = 5
 READING_MARGIN = 5.0
 _READING_CACHE_SIZE = 50_000
-_reading_cache: dict[str, tuple[Term, ...]] = {}
+_reading_cache: dict[str, tuple[_Span, ...]] = {}
 _MAX_TERM = 100
 _CHUNK = 1000
 _RUN = re.compile(r"[^\W_]+")
@@ -152,15 +152,24 @@ class Term:
     namelike: bool = False  # a name, number or unknown word: query parsing adds the bigram fallback
 
 
+# A term while it is built: (text, start, end, role, namelike). Plain tuples cost a fifth of a
+# ``Term`` each; only ``term_spans`` (snippets, queries) turns them into ``Term`` objects.
+_Span = tuple[str, int, int, Role, bool]
+_PART, _EXTRA, _COMPOUND, _READING = Role.PART, Role.EXTRA, Role.COMPOUND, Role.READING
+# A token as the term building reads it: (form, tag, tag without Kiwi's -I/-R mark, start, end,
+# the token). Kiwi's attributes build a new object at each access, so each is read once.
+_Tok = tuple[str, str, str, int, int, Any]
+
+
 def analyse(text: str) -> list[str]:
     """Index terms of ``text``: content morphemes (verbs as their stem), glued prefixes and noun
     compounds, lowercased."""
-    return [term.text for term in term_spans(text)]
+    return [term[0] for term in _spans_many([text])[0]]
 
 
 def analyse_many(texts: Sequence[str]) -> list[list[str]]:
     """``analyse`` for many texts at once through Kiwi's batch API (several workers if configured)."""
-    return [[term.text for term in terms] for terms in term_spans_many(texts)]
+    return [[term[0] for term in terms] for terms in _spans_many(texts)]
 
 
 def term_spans(text: str) -> list[Term]:
@@ -173,19 +182,31 @@ def term_spans_many(texts: Sequence[str]) -> list[list[Term]]:
     Long texts are cut into ~1000-character pieces at line ends: Kiwi's batch API then keeps its
     workers busy, and a piece boundary never joins a compound across paragraphs.
     """
+    return [[Term(*term) for term in terms] for terms in _spans_many(texts)]
+
+
+def _spans_many(texts: Sequence[str]) -> list[list[_Span]]:
+    """``term_spans_many`` as plain tuples (indexing only keeps their text)."""
     pieces = [(index, start, piece) for index, text in enumerate(texts) for start, piece in _chunks(text)]
-    results: list[list[Term]] = [[] for _ in texts]
+    results: list[list[_Span]] = [[] for _ in texts]
     if not pieces:
         return results
     analysed = _each(kiwi().tokenize, [piece for _, _, piece in pieces], match_options=_match_options())
     built = []
     for (index, start, piece), tokens in zip(pieces, analysed, strict=True):
-        terms = _TermBuilder(piece, start).build(tokens)
-        built.append((index, terms, _scan_runs(piece, start, tokens, terms)))
+        toks = _read_tokens(tokens)
+        terms = _build(piece, start, toks)
+        built.append((index, terms, _scan_runs(piece, start, toks, terms)))
     readings = _readings(texts[index][a:b] for index, _, runs in built for a, b in runs)
     for index, terms, runs in built:
-        for a, b in runs:
-            terms.extend(_second_reading(terms, a, b, readings[texts[index][a:b]]))
+        if runs:
+            text = texts[index]
+            by_start: dict[int, list[str]] = {}
+            for term in terms:
+                by_start.setdefault(term[1], []).append(term[0])
+            for a, b in runs:
+                here = {word for at in range(a, b) for word in by_start.get(at, ())}
+                terms.extend(_second_reading(here, a, readings[text[a:b]]))
         results[index].extend(terms)
     return results
 
@@ -205,151 +226,172 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
         start = end
 
 
+_norm_cache: dict[str, str] = {}
+_NORM_CACHE_SIZE = 100_000
+
+
 def _norm(form: str) -> str:
-    return "".join(form.lower().split())[:_MAX_TERM]
+    found = _norm_cache.get(form)
+    if found is None:
+        if len(_norm_cache) > _NORM_CACHE_SIZE:
+            _norm_cache.clear()
+        found = _norm_cache[form] = "".join(form.lower().split())[:_MAX_TERM]
+    return found
 
 
-class _TermBuilder:
-    """Turns one piece's Kiwi tokens into terms, tracking the current run of nouns."""
+def _read_tokens(tokens: Iterable[Any]) -> list[_Tok]:
+    found = []
+    for token in tokens:
+        tag = token.tag
+        found.append((token.form, tag, tag.partition("-")[0], token.start, token.end, token))
+    return found
 
-    def __init__(self, text: str, base: int) -> None:
-        self.text = text
-        self.base = base
-        self.terms: list[Term] = []
-        self.previous: tuple[str, int, int] | None = None  # last noun (form, start, end)
-        self.word: list[tuple[str, int, int]] = []  # nouns glued without a space (one 어절)
 
-    def build(self, tokens: Sequence[Any]) -> list[Term]:
-        index = 0
-        while index < len(tokens):
-            token = tokens[index]
-            following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if token.tag == "XPN" and following is not None and _glues(token, following):
-                self._prefixed(token, following)
-                index += 2
-                continue
-            self._token(token)
+def _build(text: str, base: int, toks: Sequence[_Tok]) -> list[_Span]:
+    """One piece's tokens as terms, in one pass, tracking the current run of nouns.
+
+    A prefix glued to a noun (비공개) is one noun; each noun is indexed, and so is each pair of
+    neighbouring nouns (``previous`` and this one) and a word (one 어절) of three or more nouns;
+    a noun suffix (정보화) extends the previous noun; a verb gives its stem.
+
+    Longer than our usual functions on purpose: it runs once per Kiwi token of every indexed text,
+    and inlining the per-token helpers took 30 % off term building (docs/benchmarks.md).
+    """
+    terms: list[_Span] = []
+    emit = terms.append
+    previous: tuple[str, int, int] | None = None  # last noun (form, start, end)
+    word: list[tuple[str, int, int]] = []  # nouns glued without a space (one 어절)
+    count, index = len(toks), 0
+    while index < count:
+        form, tag, bare, start, end, token = toks[index]
+        index += 1
+        extra: _Span | None = None
+        if tag == "XPN" and index < count and toks[index][1] in _NOUNS and toks[index][3] == end:
+            noun_form, noun_tag, _, noun_start, end, noun_token = toks[index]
             index += 1
-        self._end_word()
-        return self.terms
-
-    def _emit(self, text: str, start: int, end: int, role: Role, namelike: bool = False) -> None:
-        if text:
-            self.terms.append(Term(text, self.base + start, self.base + end, role, namelike))
-
-    def _token(self, token: Any) -> None:
-        tag = token.tag.split("-")[0]  # VV-I, VA-R: Kiwi marks irregular conjugation
-        if tag in _NOUNS:
-            bare = _norm(token.form)
-            self._noun(bare, token.start, token.end, _is_namelike(token, tag))
-        elif tag == "XSN" and self.previous and self.previous[2] == token.start:
-            self._suffix(token)
+            noun = _norm(form + noun_form)
+            namelike = noun_tag in _NAMELIKE_TAGS or noun_token.oov or len(noun_form) == 1
+            if form not in NEGATING_PREFIXES:  # 재개발 is also 개발; 비공개 is not 공개
+                extra = (_norm(noun_form), base + noun_start, base + end, _EXTRA, False)
+        elif bare in _NOUNS:
+            noun = _norm_cache.get(form) or _norm(form)  # the cache without a call: most tokens
+            namelike = bare in _NAMELIKE_TAGS or token.oov or len(form) == 1
+        elif bare == "XSN" and previous and previous[2] == start:
+            joined = previous[0] + _norm(form)  # 투명성, 정보화: the derived noun, for ranking
+            if joined:
+                emit((joined, base + previous[1], base + end, _COMPOUND, False))
+            previous = (joined, previous[1], end)
+            if word:
+                word[-1] = previous
+            continue
         else:
-            self._break()
-            self._other(token, tag)
-
-    def _other(self, token: Any, tag: str) -> None:
-        if tag in _VERBS:
-            # The stem of the lemma (들었다 → 듣): a short query like 높이다 is often read as the
-            # noun 높이 + 이다, and the bare stem then still meets the verb in the documents.
-            stem = _norm(token.lemma.removesuffix("다"))
-            if stem not in _LIGHT_VERBS:
-                self._emit(stem, token.start, token.end, Role.PART)
-        elif tag in _PLAIN or tag in _WEB:
-            namelike = _is_namelike(token, tag)
-            self._emit(_norm(token.form), token.start, token.end, Role.PART, namelike)
-            if tag == "W_SERIAL":  # 02-2133-1234: each group findable on its own
-                for group in _ASCII_ALNUM.findall(token.form.lower()):
-                    self._emit(group, token.start, token.end, Role.EXTRA, True)
-
-    def _prefixed(self, prefix: Any, noun: Any) -> None:
-        glued = _norm(prefix.form + noun.form)
-        self._noun(glued, prefix.start, noun.end, _is_namelike(noun, noun.tag))
-        if prefix.form not in NEGATING_PREFIXES:
-            self._emit(_norm(noun.form), noun.start, noun.end, Role.EXTRA)
-
-    def _noun(self, form: str, start: int, end: int, namelike: bool) -> None:
-        self._emit(form, start, end, Role.PART, namelike)
-        previous = self.previous
-        gap = self.text[previous[2] : start] if previous else None
-        if previous and gap is not None and (gap == "" or (gap.isspace() and "\n" not in gap)):
-            self._emit(previous[0] + form, previous[1], end, Role.COMPOUND)
-        if gap != "":
-            self._end_word()
-        self.word.append((form, start, end))
-        self.previous = (form, start, end)
-
-    def _suffix(self, token: Any) -> None:
-        assert self.previous is not None
-        form, start, _ = self.previous
-        joined = form + _norm(token.form)  # 투명성, 정보화: the derived noun, for ranking
-        self._emit(joined, start, token.end, Role.COMPOUND)
-        self.previous = (joined, start, token.end)
-        if self.word:
-            self.word[-1] = self.previous
-
-    def _break(self) -> None:
-        self._end_word()
-        self.previous = None
-
-    def _end_word(self) -> None:
-        # Pairs are already emitted; a word of three or more nouns (정보공개정책과) also goes in whole.
-        if len(self.word) > 2:
-            self._emit("".join(f for f, _, _ in self.word), self.word[0][1], self.word[-1][2], Role.COMPOUND)
-        self.word = []
+            if len(word) > 2:
+                _emit_word(emit, base, word)
+            word = []
+            previous = None
+            if bare in _VERBS:
+                # The stem of the lemma (들었다 → 듣): a short query like 높이다 is often read as
+                # the noun 높이 + 이다, and the bare stem then still meets the verb in the documents.
+                stem = _norm(token.lemma.removesuffix("다"))
+                if stem and stem not in _LIGHT_VERBS:
+                    emit((stem, base + start, base + end, _PART, False))
+            elif bare in _PLAIN or bare in _WEB:
+                plain = _norm(form)
+                if plain:
+                    emit((plain, base + start, base + end, _PART, bare in _NAMELIKE_TAGS or token.oov))
+                if bare == "W_SERIAL":  # 02-2133-1234: each group findable on its own
+                    for group in _ASCII_ALNUM.findall(form.lower()):
+                        emit((group, base + start, base + end, _EXTRA, True))
+            continue
+        if noun:
+            emit((noun, base + start, base + end, _PART, namelike))
+        if previous is None:
+            if len(word) > 2:
+                _emit_word(emit, base, word)
+            word = []
+        else:
+            gap = text[previous[2] : start]
+            if gap == "" or (gap.isspace() and "\n" not in gap):
+                pair = previous[0] + noun
+                if pair:
+                    emit((pair, base + previous[1], base + end, _COMPOUND, False))
+            if gap != "":
+                if len(word) > 2:
+                    _emit_word(emit, base, word)
+                word = []
+        previous = (noun, start, end)
+        word.append(previous)
+        if extra is not None and extra[0]:
+            emit(extra)
+    if len(word) > 2:
+        _emit_word(emit, base, word)
+    return terms
 
 
-def _scan_runs(piece: str, base: int, tokens: Sequence[Any], terms: list[Term]) -> list[tuple[int, int]]:
+def _emit_word(emit: Callable[[_Span], None], base: int, word: list[tuple[str, int, int]]) -> None:
+    # Pairs are already emitted; a word of three or more nouns (정보공개정책과) also goes in whole.
+    joined = "".join(form for form, _, _ in word)
+    if joined:
+        emit((joined, base + word[0][1], base + word[-1][2], _COMPOUND, False))
+
+
+def _scan_runs(piece: str, base: int, toks: Sequence[_Tok], terms: list[_Span]) -> list[tuple[int, int]]:
     """Per run of letters and digits: index a word of nouns whole (분납대상자, however Kiwi cut it),
     and return the spans of the runs that may have a second, noun reading: those Kiwi read with a
     verb, adverb or determiner that still carry a content word, and no negating prefix."""
     ambiguous = []
-    index = 0
-    seen = {(term.text, term.start) for term in terms}
+    index, count = 0, len(toks)
+    seen = {(term[0], term[1]) for term in terms}
     for run in _RUN.finditer(piece):
         start, end = run.span()
-        while index < len(tokens) and tokens[index].start < start:
+        while index < count and toks[index][3] < start:
             index += 1
-        inside = []
-        while index < len(tokens) and tokens[index].start < end:
-            inside.append(tokens[index])
+        first = index
+        while index < count and toks[index][3] < end:
             index += 1
+        if first == index:
+            continue
+        inside = toks[first:index]
         stem = _noun_stem(piece, start, inside)
         if stem is not None and (stem[0], base + start) not in seen:
-            terms.append(Term(stem[0], base + start, base + stem[1], Role.COMPOUND))
-        tags = {token.tag.split("-")[0] for token in inside}
-        negated = any(t.tag == "XPN" and t.form in NEGATING_PREFIXES for t in inside)
-        if tags & _READING_TRIGGERS and not negated and any(_is_content(t) for t in inside):
+            terms.append((stem[0], base + start, base + stem[1], _COMPOUND, False))
+        triggered = negated = False
+        for tok in inside:
+            if tok[2] in _READING_TRIGGERS:
+                triggered = True
+            elif tok[1] == "XPN" and tok[0] in NEGATING_PREFIXES:
+                negated = True
+        if triggered and not negated and any(_is_content(tok) for tok in inside):
             ambiguous.append((base + start, base + end))
     return ambiguous
 
 
-def _noun_stem(piece: str, start: int, inside: Sequence[Any]) -> tuple[str, int] | None:
+def _noun_stem(piece: str, start: int, inside: Sequence[_Tok]) -> tuple[str, int] | None:
     """The nouns a run starts with, joined (and where they end), when there are several of them.
 
     Kiwi cuts a word of nouns differently by context (분납대상자: 대상자/NNG in a title, 대상 + 자/NNB
     before a document number), so the word whole is what both readings share.
     """
     count, end, has_noun = 0, start, False
-    for token in inside:
-        if token.tag not in _STEM or token.start != end:
+    for _, tag, _, token_start, token_end, _ in inside:
+        if tag not in _STEM or token_start != end:
             break
-        count, end, has_noun = count + 1, token.end, has_noun or token.tag in _NOUNS
+        count, end, has_noun = count + 1, token_end, has_noun or tag in _NOUNS
     if count < 2 or not has_noun:
         return None
     return _norm(piece[start:end]), end
 
 
-def _is_content(token: Any) -> bool:
-    tag = token.tag.split("-")[0]
+def _is_content(tok: _Tok) -> bool:
+    tag = tok[2]
     if tag in _VERBS:
-        return _norm(token.lemma.removesuffix("다")) not in _LIGHT_VERBS
+        return _norm(tok[5].lemma.removesuffix("다")) not in _LIGHT_VERBS
     return tag in _NOUNS or tag in _PLAIN or tag in _WEB
 
 
-def _readings(runs: Iterable[str]) -> dict[str, tuple[Term, ...]]:
+def _readings(runs: Iterable[str]) -> dict[str, tuple[_Span, ...]]:
     """The noun reading of each run analysed alone (offsets from the run's start), cached."""
-    found: dict[str, tuple[Term, ...]] = {}
+    found: dict[str, tuple[_Span, ...]] = {}
     missing = []
     for run in dict.fromkeys(runs):
         cached = _reading_cache.get(run)
@@ -366,7 +408,7 @@ def _readings(runs: Iterable[str]) -> dict[str, tuple[Term, ...]]:
     return found
 
 
-def _noun_reading(run: str, readings: Sequence[tuple[Sequence[Any], float]]) -> tuple[Term, ...]:
+def _noun_reading(run: str, readings: Sequence[tuple[Sequence[Any], float]]) -> tuple[_Span, ...]:
     if not readings:
         return ()
     best = max(score for _, score in readings)
@@ -374,7 +416,7 @@ def _noun_reading(run: str, readings: Sequence[tuple[Sequence[Any], float]]) -> 
         if best - score > READING_MARGIN:
             break
         if _is_noun_reading(tokens):
-            return tuple(_TermBuilder(run, 0).build(tokens))
+            return tuple(_build(run, 0, _read_tokens(tokens)))
     return ()
 
 
@@ -394,31 +436,18 @@ def _is_noun_reading(tokens: Sequence[Any]) -> bool:
     return has_noun
 
 
-def _second_reading(terms: list[Term], start: int, end: int, reading: tuple[Term, ...]) -> list[Term]:
-    """The reading's terms at the run's place in the text, when it reads a word the text lacks."""
-    here = {term.text for term in terms if start <= term.start < end}
-    words = [term for term in reading if term.role is Role.PART and term.text not in here]
-    if not words:
+def _second_reading(here: set[str], start: int, reading: tuple[_Span, ...]) -> list[_Span]:
+    """The reading's terms at the run's place in the text, when it reads a word the text lacks
+    (``here``: the terms the text already has in the run)."""
+    if not any(term[3] is _PART and term[0] not in here for term in reading):
         return []
     found = []
-    for term in reading:
-        if term.text in here:
+    for text, term_start, term_end, role, _ in reading:
+        if text in here:
             continue
-        role = Role.READING if term.role is Role.PART else term.role
-        found.append(Term(term.text, start + term.start, start + term.end, role))
-        here.add(term.text)
+        found.append((text, start + term_start, start + term_end, _READING if role is _PART else role, False))
+        here.add(text)
     return found
-
-
-def _glues(prefix: Any, noun: Any) -> bool:
-    return noun.tag in _NOUNS and noun.start == prefix.end
-
-
-def _is_namelike(token: Any, tag: str) -> bool:
-    if tag in _NAMELIKE_TAGS or token.oov:
-        return True
-    # Kiwi cuts unknown names into syllables (윤/NNG): a one-syllable noun is a hint of that.
-    return tag in _NOUNS and len(token.form) == 1
 
 
 def run_tokens(run: str) -> list[str]:
