@@ -168,10 +168,8 @@ def profiled(call: Callable[[], T], *, label: str, top: int) -> T:
 PHASES: tuple[tuple[str, str, str, int], ...] = (
     ("sotong.intake.services.lists", "_RowMapper.__call__", "map rows (units, info types)", 1),
     ("sotong.intake.services.lists", "record_upsert_many", "upsert records + audit", 1),
-    ("sotong.intake.services.lists", "records_publish", "publish stage", 1),
     ("sotong.intake.services.lists", "records_publish_many", "publish stage", 1),
     ("sotong.pipeline.stages.publish", "publication_upsert_many", "publication layer upsert", 2),
-    ("sotong.pipeline.stages.publish", "search_index_publications", "search indexing", 2),
     ("sotong.search.prepare", "analyse_many", "Kiwi analysis", 3),
     ("sotong.intake.services.lists", "search_document", "search documents (no read-back)", 1),
     ("sotong.search.background", "prepare_terms", "Kiwi analysis in this process", 1),

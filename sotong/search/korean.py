@@ -40,12 +40,13 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi
 
 _lock = threading.Lock()
+V = TypeVar("V")
 _kiwi: Kiwi | None = None
 _num_workers = 1
 
@@ -226,6 +227,28 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
         start = end
 
 
+def cached_batch(
+    cache: dict[str, V], keys: Iterable[str], compute: Callable[[list[str]], Iterable[V]], *, limit: int
+) -> dict[str, V]:
+    """The value of each distinct key, from ``cache`` or from one ``compute`` call over the keys it
+    lacks. The cache is emptied when it passes ``limit``: crude, but bounded, and the common words
+    come back at once."""
+    found: dict[str, V] = {}
+    missing = []
+    for key in dict.fromkeys(keys):
+        cached = cache.get(key)
+        if cached is None:
+            missing.append(key)
+        else:
+            found[key] = cached
+    if missing:
+        if len(cache) > limit:
+            cache.clear()
+        for key, value in zip(missing, compute(missing), strict=True):
+            found[key] = cache[key] = value
+    return found
+
+
 _norm_cache: dict[str, str] = {}
 _NORM_CACHE_SIZE = 100_000
 
@@ -391,21 +414,12 @@ def _is_content(tok: _Tok) -> bool:
 
 def _readings(runs: Iterable[str]) -> dict[str, tuple[_Span, ...]]:
     """The noun reading of each run analysed alone (offsets from the run's start), cached."""
-    found: dict[str, tuple[_Span, ...]] = {}
-    missing = []
-    for run in dict.fromkeys(runs):
-        cached = _reading_cache.get(run)
-        if cached is None:
-            missing.append(run)
-        else:
-            found[run] = cached
-    if missing:
-        if len(_reading_cache) > _READING_CACHE_SIZE:
-            _reading_cache.clear()  # crude, but bounded; the common words come back at once
+
+    def analyse_alone(missing: list[str]) -> Iterable[tuple[_Span, ...]]:
         candidates = _each(kiwi().analyze, missing, top_n=READING_TOP_N, match_options=_match_options())
-        for run, readings in zip(missing, candidates, strict=True):
-            found[run] = _reading_cache[run] = _noun_reading(run, readings)
-    return found
+        return (_noun_reading(run, readings) for run, readings in zip(missing, candidates, strict=True))
+
+    return cached_batch(_reading_cache, runs, analyse_alone, limit=_READING_CACHE_SIZE)
 
 
 def _noun_reading(run: str, readings: Sequence[tuple[Sequence[Any], float]]) -> tuple[_Span, ...]:

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sotong.search.documents import Segment
-from sotong.search.korean import NEGATING_PREFIXES, Term, term_spans_many
+from sotong.search.korean import NEGATING_PREFIXES, Term, cached_batch, term_spans_many
 from sotong.search.query import ParsedQuery
 
 SNIPPET_CHARS = 160
@@ -106,20 +106,10 @@ def _word_around(part: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _analyse_words(words: set[str]) -> dict[str, tuple[Term, ...]]:
-    found: dict[str, tuple[Term, ...]] = {}
-    missing = []
-    for word in words:
-        cached = _word_cache.get(word)
-        if cached is None:
-            missing.append(word)
-        else:
-            found[word] = cached
-    if missing:
-        if len(_word_cache) > _WORD_CACHE_SIZE:
-            _word_cache.clear()  # crude, but bounded; the common words come back in a few searches
-        for word, terms in zip(missing, term_spans_many(missing), strict=True):
-            found[word] = _word_cache[word] = tuple(terms)
-    return found
+    def analyse(missing: list[str]) -> Iterable[tuple[Term, ...]]:
+        return (tuple(terms) for terms in term_spans_many(missing))
+
+    return cached_batch(_word_cache, words, analyse, limit=_WORD_CACHE_SIZE)
 
 
 def _lower(text: str) -> str:

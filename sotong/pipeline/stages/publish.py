@@ -66,18 +66,6 @@ def publication_data(record: Record) -> PublicationData:
     )
 
 
-def records_publish(*, records: Sequence[Record], index: bool = True) -> list[str]:
-    """Publish the given records; return the changed public ids.
-
-    With ``index`` the changes are indexed once the transaction commits; bulk callers pass
-    ``index=False`` and index the ids they collect in larger batches (one index commit each).
-    """
-    changed = publication_upsert_many(items=[publication_data(record) for record in records])
-    if changed and index:
-        transaction.on_commit(lambda: search_index_publications(public_ids=changed))
-    return changed
-
-
 def records_publish_many(*, records: Sequence[Record]) -> list[PublicationData]:
     """Publish the given records and return what changed, as written: bulk callers build their
     search documents from it (``search_document``) instead of reading the publications back, and
@@ -85,3 +73,11 @@ def records_publish_many(*, records: Sequence[Record]) -> list[PublicationData]:
     items = [publication_data(record) for record in records]
     changed = set(publication_upsert_many(items=items))
     return [item for item in items if item.public_id in changed]
+
+
+def records_publish(*, records: Sequence[Record]) -> list[str]:
+    """Publish the given records and index what changed once the transaction commits."""
+    changed = [item.public_id for item in records_publish_many(records=records)]
+    if changed:
+        transaction.on_commit(lambda: search_index_publications(public_ids=changed))
+    return changed
