@@ -256,6 +256,9 @@ def search_warm_up(*, workers: int | None, skip: bool) -> str:
             class NoPreparer:
                 in_worker = 0
 
+                def __init__(self, **options: object) -> None:
+                    pass
+
                 def __enter__(self) -> NoPreparer:
                     return self
 

@@ -6,5 +6,6 @@ from config.api import api
 urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    path("workbench/", include("sotong.workbench.urls")),
     path("", include("sotong.portal.urls")),
 ]

@@ -15,6 +15,7 @@ ALIASES = {
     "load-demo": "load_demo",
     "import-organizations": "import_organizations",
     "rebuild-index": "rebuild_index",
+    "publish-due": "publish_due",
 }
 
 

@@ -28,7 +28,8 @@ def planted(seoul, tmp_path):
         {"title": "청년주택 사업자 선정 평가 계획(내부 검토안)", "organization": "서울특별시",
          "department": "주택정책과", "registration_number": "주택정책과-9001", "disclosure": "비공개",
          "grounds": [5], "reason": "의사결정 과정에 있는 사항", "opens_on": "2031-03-19",
-         "approval_line": [{"role": "기안", "position": "주무관", "name": "홍길동"}],
+         "approval_line": [{"role": "기안", "position": "주무관", "name": "홍길동"},
+                           {"role": "결재", "position": "주택정책과장"}],
          "files": [{"name": "secret.txt"}, {"name": "secret-annex.txt", "role": "attachment"}]},
         {"title": "열린 계획", "organization": "서울특별시", "department": "정보공개정책과",
          "registration_number": "정보공개정책과-9002", "disclosure": "공개", "file": "public.txt"},
@@ -69,3 +70,43 @@ def test_withheld_record_page_states_grade_grounds_and_opening_date(client, plan
     page = client.get(f"/records/{planted['주택정책과-9001']}/").content.decode()
     assert "비공개" in page and "제5호" in page and "2031-03-19" in page and "정보공개청구" in page
     assert "홍길동" not in page  # the approval line of a withheld record is not published
+
+
+# Personal information in a document the source grades 공개: the identifiers are ASCII, so a byte scan
+# of every page finds them wherever they went (Kiwi would split a Korean canary).
+RRN, EMAIL, PHONE, CITIZEN = "900101-1234568", "canary.citizen7f3a@example.com", "010-4821-7730", "한서윤"
+
+
+@pytest.fixture
+def personal(seoul, tmp_path):
+    (tmp_path / "reply.txt").write_text(
+        f"민원인 {CITIZEN}(주민등록번호 {RRN}) 연락처 {PHONE}, 전자우편 {EMAIL}. 처리 결과를 알려드립니다. "
+        "문의: 주택정책과 (02-2133-7012)", encoding="utf-8",
+    )  # fmt: skip
+    document = {"title": f"층간소음 민원 처리 결과 알림({CITIZEN})", "organization": "서울특별시",
+                "department": "주택정책과", "registration_number": "주택정책과-9003", "disclosure": "공개",
+                "approval_line": [{"role": "결재", "position": "주택정책과장", "name": "박지호"}],
+                "file": "reply.txt"}  # fmt: skip
+    (tmp_path / "metadata.json").write_text(json.dumps({"documents": [document]}), encoding="utf-8")
+    summary = folder_ingest(folder=tmp_path, actor="test")
+    return summary.accepted[0].record.public_id
+
+
+def test_personal_information_is_on_no_public_surface(client, personal, settings):
+    start = ["/", "/list/", f"/records/{personal}/", f"/api/v1/records/{personal}"]
+    for query in ("900101", "1234568", "canary", "4821", CITIZEN, "층간소음"):
+        start += [f"/search/?q={query}", f"/api/v1/search?q={query}"]
+    pages = dict(crawl(client, start))
+    for secret in (RRN, EMAIL, PHONE, "1234568", "4821-7730", "canary.citizen"):
+        # A search page echoes its own query; every other page must not hold the secret.
+        leaked = [url for url, body in pages.items() if secret.encode() in body and secret not in url]
+        assert leaked == [], (secret, leaked)
+    for query in ("900101", "1234568", "canary", "4821", CITIZEN):
+        assert json.loads(pages[f"/api/v1/search?q={query}"])["total"] == 0, query
+    assert not [url for url, body in pages.items() if CITIZEN.encode() in body and "q=" not in url]
+    record = json.loads(pages[f"/api/v1/records/{personal}"])
+    assert record["grade"] == "부분공개" and "처리 결과를 알려드립니다" in record["text"]
+    assert "02-2133-7012" in record["text"]  # an official's work phone stays
+    assert json.loads(pages["/api/v1/search?q=층간소음"])["total"] == 1  # the rest is searchable
+    public_store = [p.read_bytes() for p in settings.SOTONG_PUBLIC_DIR.rglob("*") if p.is_file()]
+    assert not any(RRN.encode() in content for content in public_store)

@@ -38,11 +38,15 @@ INSTALLED_APPS = [
     "sotong.audit",
     "sotong.organizations",
     "sotong.records",
+    "sotong.rules",
     "sotong.intake",
+    "sotong.pipeline",
     "sotong.publication",
     "sotong.search",
     "sotong.api",
     "sotong.portal",
+    "sotong.accounts",
+    "sotong.workbench",
 ]
 
 MIDDLEWARE = [

@@ -52,6 +52,7 @@ class RecordOut(Schema):
     grounds: list[str]
     reason: str
     opens_on: str | None
+    no_opening_reason: str = ""  # why no opening date is given (부분공개/비공개)
     date: str | None
     retention_period: str
     task_card: str

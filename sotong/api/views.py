@@ -69,6 +69,7 @@ def _record_body(request: HttpRequest, record: PublishedRecord) -> dict[str, Any
         "department_path": record.department_path, "info_type": record.info_type,
         "grade": record.grade, "listing": record.listing, "grounds": ground_labels(record.grounds),
         "reason": record.reason, "opens_on": record.opens_on.isoformat() if record.opens_on else None,
+        "no_opening_reason": record.no_opening_reason,
         "date": record.produced_on.isoformat() if record.produced_on else None,
         "retention_period": record.retention_period, "task_card": record.task_card,
         "original_url": record.original_url, "licence": record.licence,

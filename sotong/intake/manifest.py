@@ -36,10 +36,21 @@ class CooperationIn(_Strict):
     name: str = Field(default="", max_length=100)
 
 
+class MarkIn(_Strict):
+    """A span the approver marked non-public, named as the sending system knows it: its text and
+    which occurrence (1 = the first; 0 or absent = every one), and for PDFs the page and rectangle."""
+
+    text: str = Field(min_length=1, max_length=2000)
+    occurrence: int = Field(default=0, ge=0)
+    page: int | None = Field(default=None, ge=1)
+    rect: list[float] | None = Field(default=None, min_length=4, max_length=4)
+
+
 class FileIn(_Strict):
     name: str = Field(min_length=1, max_length=255)
     role: FileRole = FileRole.BODY
     disclosure: Grade | None = None
+    marks: list[MarkIn] = Field(default_factory=list)
 
 
 class Manifest(_Strict):
@@ -64,6 +75,7 @@ class Manifest(_Strict):
     file: str | None = Field(default=None, max_length=255)
     files: list[FileIn] = Field(default_factory=list)
     note: str | None = Field(default=None, max_length=4000)
+    title_marks: list[MarkIn] = Field(default_factory=list)
 
     @field_validator("grounds")
     @classmethod
@@ -101,6 +113,10 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
     "literal_error": ("허용되는 값이 아닙니다: {expected}", "not an allowed value: {expected}"),
     "list_type": ("목록(JSON 배열)이어야 합니다.", "must be a list (JSON array)."),
     "int_parsing": ("정수여야 합니다.", "must be an integer."),
+    "greater_than_equal": ("{ge} 이상이어야 합니다.", "must be at least {ge}."),
+    "too_short": ("항목 수가 모자랍니다(사각형은 [x0, y0, x1, y1]).", "too few items (a rectangle is [x0, y0, x1, y1])."),
+    "too_long": ("항목 수가 너무 많습니다(사각형은 [x0, y0, x1, y1]).", "too many items (a rectangle is [x0, y0, x1, y1])."),
+    "float_parsing": ("숫자여야 합니다.", "must be a number."),
     "model_type": ("객체(JSON object)여야 합니다.", "must be an object (JSON object)."),
     "grounds": ("정보공개법 제9조 제1항의 호(1~8)만 쓸 수 있습니다.", "only items 1–8 of Article 9(1) of the Information Disclosure Act are allowed."),
     "retention_period": ("보존기간은 " + ", ".join(RETENTION_PERIODS) + " 중 하나여야 합니다.", "the retention period must be one of " + ", ".join(RETENTION_PERIODS) + "."),
@@ -113,8 +129,8 @@ def _problem(error: dict[str, Any]) -> tuple[str, str]:
     if kind == "value_error":
         kind = str(error.get("ctx", {}).get("error", ""))
     ko, en = _PROBLEMS.get(kind, _UNKNOWN_PROBLEM)
-    expected = str(error.get("ctx", {}).get("expected", ""))
-    return ko.format(expected=expected), en.format(expected=expected)
+    context = {"expected": "", "ge": "", **{k: str(v) for k, v in error.get("ctx", {}).items()}}
+    return ko.format(**context), en.format(**context)
 
 
 def _field_name(location: tuple[Any, ...]) -> str:

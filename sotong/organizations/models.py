@@ -16,6 +16,9 @@ class OrganizationKind(models.TextChoices):
 class Organization(TimeStampedModel):
     name = models.CharField(max_length=100, unique=True)
     kind = models.CharField(max_length=20, choices=OrganizationKind.choices)
+    # Officials' work contacts are public (정책실명제): {"email_domains": [...], "phone_prefixes": [...]}
+    # in the shape of seoul-organizations.json's ``official_contacts``; anything outside is personal.
+    official_contacts = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["kind", "name"]

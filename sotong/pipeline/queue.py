@@ -17,3 +17,11 @@ def pipeline_enqueue(*, record_ids: Sequence[int]) -> None:
         )
     for record_id in record_ids:
         record_process(record_id=record_id)
+
+
+def pipeline_redecide(*, record_ids: Sequence[int]) -> None:
+    """Decide and publish again without extracting (the source changed metadata or marks only)."""
+    from sotong.pipeline.runner import record_redecide
+
+    for record_id in record_ids:
+        record_redecide(record_id=record_id)

@@ -2,8 +2,9 @@
 
 Stages are plain functions over plain data; the runner loads the record, runs each stage on each
 file, and saves. A record is marked failed first and succeeded last, so a crash leaves it failed,
-not half-done. Today the only stage is extraction; detection, decision, redaction and the rest
-will be added to ``STAGES`` in order.
+not half-done. Per file: extraction (``STAGES``); then per record: the decision (detection,
+grade, masks: ``decisions.records_decide``) and publication. Redaction into public PDFs, rendering
+and sealing will follow the decision.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sotong.audit.services import audit_record
 from sotong.intake.services.documents import originals_store
 from sotong.pipeline.converters.errors import ExtractionError
 from sotong.pipeline.converters.registry import extract_text
+from sotong.pipeline.decisions import records_decide
 from sotong.pipeline.stages.publish import records_publish
 from sotong.records.choices import FileState, RecordState
 from sotong.records.models import File, Record
@@ -75,5 +77,14 @@ def record_process(*, record_id: int) -> Record:
             actor=ACTOR, action="record.extracted", target_type="record", target_id=record.public_id,
             data={"failed_files": failed},
         )  # fmt: skip
-    records_publish(records=[record])
+        records_decide(records=[record], actor=ACTOR)
+        records_publish(records=[record])
+    return record
+
+
+def record_redecide(*, record_id: int) -> Record:
+    record = Record.objects.select_related("organization", "department", "info_type").get(pk=record_id)
+    with transaction.atomic():
+        records_decide(records=[record], actor=ACTOR)
+        records_publish(records=[record])
     return record

@@ -17,10 +17,12 @@ class PublishedRecord(models.Model):
     retention_period = models.CharField(max_length=20, blank=True)
     task_card = models.CharField(max_length=300, blank=True)
     grade = models.CharField(max_length=10, blank=True, db_index=True)  # "" = not known
-    listing = models.CharField(max_length=30)  # graded / published_elsewhere / listed_only
+    # graded / published_elsewhere / listed_only / out_of_scope / under_review
+    listing = models.CharField(max_length=30)
     grounds = models.JSONField(default=list, blank=True)  # law items 1–8
     reason = models.TextField(blank=True)
     opens_on = models.DateField(null=True, blank=True)
+    no_opening_reason = models.CharField(max_length=300, blank=True)  # why no opening date is given
     original_url = models.URLField(max_length=500, blank=True)
     licence = models.CharField(max_length=50, blank=True)
     approval_line = models.JSONField(default=list, blank=True)  # [{role, position, name}]

@@ -44,6 +44,7 @@ class PublicationData:
     grounds: tuple[int, ...] = ()
     reason: str = ""
     opens_on: dt.date | None = None
+    no_opening_reason: str = ""
     original_url: str = ""
     licence: str = ""
     approval_line: tuple[dict[str, str], ...] = ()
@@ -54,7 +55,7 @@ class PublicationData:
 _FIELDS = [
     "title", "registration_number", "organization", "department", "department_path", "info_type",
     "produced_on", "retention_period", "task_card", "grade", "listing", "grounds", "reason",
-    "opens_on", "original_url", "licence", "approval_line", "body_text",
+    "opens_on", "no_opening_reason", "original_url", "licence", "approval_line", "body_text",
 ]  # fmt: skip
 
 

@@ -15,6 +15,8 @@ class Listing(models.TextChoices):
     GRADED = "graded", "공개 여부 결정됨"  # a grade is set (by the source or the engine)
     PUBLISHED_ELSEWHERE = "published_elsewhere", "원문 공개(외부)"  # the source published the original
     LISTED_ONLY = "listed_only", "공개 여부 미확인 — 목록만 공개"  # a citizen may request it
+    OUT_OF_SCOPE = "out_of_scope", "원문 공개 대상 아님 — 목록만 공개"  # the publishing rules exclude it
+    UNDER_REVIEW = "under_review", "공개 여부 검토 중 — 목록만 공개"  # waiting for an official's review
 
 
 class ApprovalRole(models.TextChoices):
@@ -40,6 +42,24 @@ class FileState(models.TextChoices):
     STORED = "stored", "저장됨"
     EXTRACTED = "extracted", "추출됨"
     FAILED = "failed", "추출 실패"
+
+
+class ReviewState(models.TextChoices):
+    NONE = "", "검토 불필요"  # the rules decided it
+    PENDING = "pending", "검토 대기"  # an official must decide before anything beyond metadata shows
+    DONE = "done", "검토 완료"  # an official decided; the rules do not override it
+
+
+class MaskOrigin(models.TextChoices):
+    DETECTOR = "detector", "자동 탐지"
+    OFFICER = "officer", "결재권자 지정"  # marked non-public by the approver in the sending system
+    REVIEWER = "reviewer", "검토자 지정"
+
+
+class MaskState(models.TextChoices):
+    MASKED = "masked", "가림"
+    FLAGGED = "flagged", "검토 필요(가림 유지)"  # e.g. a name: hidden until a reviewer decides
+    CLEARED = "cleared", "가림 해제"  # a reviewer found it is not personal
 
 
 RETENTION_PERIODS = ["1년", "3년", "5년", "10년", "20년", "30년", "준영구", "영구"]

@@ -15,7 +15,10 @@ from sotong.records.choices import (
     FileState,
     Grade,
     Listing,
+    MaskOrigin,
+    MaskState,
     RecordState,
+    ReviewState,
 )
 
 
@@ -56,10 +59,26 @@ class Record(TimeStampedModel):
     writer = models.CharField(max_length=100, blank=True)
     category = models.CharField(max_length=200, blank=True)
 
+    # What the source (the approver) said. The decision below is what Sotong does with it.
     grade = models.CharField(max_length=10, choices=Grade.choices, blank=True)
     grounds = models.JSONField(default=list, blank=True)  # list of Ground values
     reason = models.TextField(blank=True)
     opens_on = models.DateField(null=True, blank=True)
+
+    # The decision in force, set by the decide stage or a reviewer (see sotong/pipeline/decisions.py).
+    public_title = models.CharField(max_length=1000, blank=True)  # the title with its masks applied
+    decided_listing = models.CharField(max_length=30, choices=Listing.choices, blank=True)
+    decided_grade = models.CharField(max_length=10, choices=Grade.choices, blank=True)
+    decided_grounds = models.JSONField(default=list, blank=True)
+    decided_reason = models.TextField(blank=True)
+    decided_opens_on = models.DateField(null=True, blank=True, db_index=True)
+    no_opening_reason = models.CharField(max_length=300, blank=True)  # why there is no opening date
+    decision_basis = models.JSONField(default=list, blank=True)  # rule codes that led to the decision
+    review_state = models.CharField(
+        max_length=10, choices=ReviewState.choices, blank=True, default=ReviewState.NONE, db_index=True
+    )
+    review_reasons = models.JSONField(default=list, blank=True)  # codes: why an official must look
+    decision_version = models.PositiveIntegerField(default=0)  # rules revision the decision used
 
     original_url = models.URLField(max_length=500, blank=True)
     licence = models.CharField(max_length=50, blank=True)
@@ -96,7 +115,8 @@ class File(TimeStampedModel):
     mime_type = models.CharField(max_length=100, blank=True)
     sha256 = models.CharField(max_length=64)
     size = models.PositiveBigIntegerField()
-    grade = models.CharField(max_length=10, choices=Grade.choices, blank=True)
+    grade = models.CharField(max_length=10, choices=Grade.choices, blank=True)  # the source's
+    decided_grade = models.CharField(max_length=10, choices=Grade.choices, blank=True)
     state = models.CharField(max_length=20, choices=FileState.choices, default=FileState.STORED)
     text = models.TextField(blank=True)
     converter = models.CharField(max_length=50, blank=True)
@@ -109,6 +129,39 @@ class File(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class Mask(models.Model):
+    """A span of a title (``file`` is null) or of a file's extracted text that the public must not see.
+
+    Detector masks are recomputed whenever the text changes; officer and reviewer masks keep the
+    quoted text and which occurrence, so they can be found again in a re-extracted text.
+    """
+
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="masks")
+    file = models.ForeignKey(File, null=True, blank=True, on_delete=models.CASCADE, related_name="masks")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=30)  # a detector kind (rrn, phone, …) or "marked"
+    origin = models.CharField(max_length=10, choices=MaskOrigin.choices)
+    state = models.CharField(max_length=10, choices=MaskState.choices, default=MaskState.MASKED)
+    confidence = models.FloatField(default=1.0)
+    detector = models.CharField(max_length=50, blank=True)
+    quote = models.TextField(blank=True)  # the masked text itself: restricted, never public
+    occurrence = models.PositiveIntegerField(default=0)  # which occurrence of quote; 0 = every one
+    page = models.PositiveIntegerField(null=True, blank=True)  # PDF marks: page (1-based) and rectangle
+    rect = models.JSONField(null=True, blank=True)
+    created_by = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["record", "file", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.start}-{self.end} ({self.get_state_display()})"
+
+    @property
+    def hides(self) -> bool:
+        return self.state != MaskState.CLEARED
 
 
 class ApprovalStep(models.Model):

@@ -1,5 +1,8 @@
+import datetime as dt
+
 import pytest
 
+from sotong.core.clock import frozen_today
 from sotong.intake.services.folders import folder_ingest
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -10,7 +13,8 @@ RESULT_FIELDS = {"id", "title", "registration_number", "organization", "departme
 @pytest.fixture
 def published(seoul, demo_data):
     folder_ingest(folder=demo_data / "seed-documents", actor="test")
-    folder_ingest(folder=demo_data / "demo-withheld", actor="test")
+    with frozen_today(dt.date(2021, 3, 1)):  # before the internal review's opening date
+        folder_ingest(folder=demo_data / "demo-withheld", actor="test")
 
 
 def test_search_answers_total_and_results_with_public_fields(client, published):

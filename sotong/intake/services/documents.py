@@ -26,9 +26,9 @@ from sotong.intake.errors import (
 from sotong.intake.manifest import FileIn, Manifest
 from sotong.organizations.models import Department, Organization
 from sotong.organizations.services.units import UnitResolver
-from sotong.pipeline.queue import pipeline_enqueue
-from sotong.records.choices import FileState, RecordState
-from sotong.records.models import File, Record
+from sotong.pipeline.queue import pipeline_enqueue, pipeline_redecide
+from sotong.records.choices import FileState, MaskOrigin, RecordState, ReviewState
+from sotong.records.models import File, Mask, Record
 from sotong.records.services.info_types import InfoTypeResolver
 from sotong.records.services.records import ApprovalStepData, RecordData, record_upsert_many
 
@@ -147,6 +147,33 @@ def _attach_files(record: Record, listed: list[FileIn], stored: dict[str, Stored
     return needs_work
 
 
+def _mark_key(
+    file_id: int | None, text: str, occurrence: int, page: int | None, rect: Sequence[float] | None
+) -> tuple[object, ...]:
+    return (file_id or 0, text, occurrence, page or 0, tuple(rect or ()))
+
+
+def _replace_marks(record: Record, manifest: Manifest) -> bool:
+    """Make the approver's marks exactly the manifest's; True when they changed. The decide stage
+    finds them in the text (start and end stay 0 until then)."""
+    files = {f.original_name: f for f in record.files.all()}
+    wanted = [(None, mark) for mark in manifest.title_marks] + [
+        (files[item.name], mark) for item in manifest.all_files() for mark in item.marks
+    ]
+    officer = record.masks.filter(origin=MaskOrigin.OFFICER)
+    current = {_mark_key(m.file_id, m.quote, m.occurrence, m.page, m.rect) for m in officer}
+    given = {_mark_key(f.pk if f else None, m.text, m.occurrence, m.page, m.rect) for f, m in wanted}
+    if current == given:
+        return False
+    officer.delete()
+    Mask.objects.bulk_create(
+        Mask(record=record, file=file, start=0, end=0, kind="marked", origin=MaskOrigin.OFFICER,
+             quote=mark.text, occurrence=mark.occurrence, page=mark.page, rect=mark.rect, created_by="source")
+        for file, mark in wanted
+    )  # fmt: skip
+    return True
+
+
 def document_intake(
     *,
     manifest: Manifest,
@@ -168,6 +195,13 @@ def document_intake(
         result = record_upsert_many(organization=organization, items=[data], actor=actor)
         record = result.records()[0]
         files_changed = _attach_files(record, manifest.all_files(), stored)
+        marks_changed = _replace_marks(record, manifest)
+        if result.updated or files_changed or marks_changed:
+            # The source changed the document: a reviewer's decision was about the old one.
+            record.review_state = ReviewState.NONE
+            record.save(update_fields=["review_state", "updated_at"])
+        if (result.created or result.updated or marks_changed) and not files_changed:
+            pipeline_redecide(record_ids=[record.pk])  # same files: decide and publish again
         if files_changed:
             record.state = RecordState.QUEUED
             record.save(update_fields=["state", "updated_at"])
@@ -177,7 +211,7 @@ def document_intake(
             transaction.on_commit(lambda: pipeline_enqueue(record_ids=[record.pk]))
     if result.created:
         outcome = "created"
-    elif result.updated or files_changed:
+    elif result.updated or files_changed or marks_changed:
         outcome = "updated"
     else:
         outcome = "unchanged"

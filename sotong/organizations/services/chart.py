@@ -27,6 +27,26 @@ def _unit_ensure(
     )
 
 
+CONTACT_KEYS = ("email_domains", "phone_prefixes")
+
+
+def _official_contacts_set(contacts: dict[str, Any], *, headquarters: Organization) -> int:
+    """Officials' work contacts, public by law: the headquarters' own, and each organization's
+    listed under ``by_organization`` (its own ranges plus the city's: a district document may
+    cite City Hall officials)."""
+    city = {key: list(contacts.get(key, [])) for key in CONTACT_KEYS}
+    configured = {headquarters.name: city}
+    for name, own in contacts.get("by_organization", {}).items():
+        configured[name] = {key: [*own.get(key, []), *city[key]] for key in CONTACT_KEYS}
+    updated = 0
+    for organization in Organization.objects.filter(name__in=configured):
+        if organization.official_contacts != configured[organization.name]:
+            organization.official_contacts = configured[organization.name]
+            organization.save(update_fields=["official_contacts", "updated_at"])
+            updated += 1
+    return updated
+
+
 def organization_import_chart(*, path: Path, actor: str) -> dict[str, int]:
     """Create the headquarters with its bureaus and departments, the districts and institutions."""
     chart: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
@@ -51,6 +71,7 @@ def organization_import_chart(*, path: Path, actor: str) -> dict[str, int]:
         for name in chart.get("institutions", []):
             organization_ensure(name=name, kind=OrganizationKind.INSTITUTION)
         created["organizations"] = Organization.objects.count() - before
+        created["contacts"] = _official_contacts_set(chart.get("official_contacts", {}), headquarters=hq)
         audit_record(
             actor=actor,
             action="organizations.chart_imported",

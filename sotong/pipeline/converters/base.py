@@ -29,10 +29,15 @@ class Handles:
 
 @dataclass(frozen=True)
 class Converted:
-    """A converter's raw output, before the registry normalises the text."""
+    """A converter's raw output, before the registry normalises the text.
+
+    ``ocr`` says some of the text was read from pictures rather than a text layer: it may hold
+    misread characters, so later stages can trust it less and a person can check it.
+    """
 
     text: str
     pages: int | None = None
+    ocr: bool = False
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from sotong.core.errors import BilingualError, Message
 
 UNSUPPORTED_FORMAT = Message(
     code="unsupported_format",
-    ko="지원하지 않는 파일 형식입니다({ext}). TXT, PDF, DOCX, XLSX, HWP, HWPX 파일을 보내 주십시오.",
-    en="This file format is not supported ({ext}). Please send a TXT, PDF, DOCX, XLSX, HWP or HWPX file.",
+    ko="지원하지 않는 파일 형식입니다({ext}). TXT, PDF, DOCX, XLSX, HWP, HWPX 파일이나 PNG, JPEG, TIFF 스캔 이미지를 보내 주십시오.",
+    en="This file format is not supported ({ext}). Please send a TXT, PDF, DOCX, XLSX, HWP or HWPX file, or a PNG, JPEG or TIFF scan.",
 )
 UNSUPPORTED_VERSION = Message(
     code="unsupported_version",
@@ -51,6 +51,30 @@ UNKNOWN_ENCODING = Message(
     code="unknown_encoding",
     ko="텍스트 파일의 문자 인코딩을 알 수 없습니다. UTF-8로 저장해 다시 보내 주십시오.",
     en="The text file's character encoding is not recognised. Please save it as UTF-8 and send it again.",
+)
+
+NEEDS_OCR = Message(
+    code="needs_ocr",
+    ko=(
+        "글자 층이 없는 스캔 이미지라 글자 인식(OCR)이 필요하지만, 이 서버에 OCR 프로그램"
+        "(tesseract-ocr, tesseract-ocr-kor)이 설치되어 있지 않습니다. 담당자가 직접 검토합니다. "
+        "관리자는 두 패키지를 설치한 뒤 다시 처리하십시오."
+    ),
+    en=(
+        "This is a scanned image with no text layer, so it needs OCR, but the OCR program "
+        "(tesseract-ocr, tesseract-ocr-kor) is not installed on this server. A person will review it. "
+        "Administrators: install both packages and process the file again."
+    ),
+)
+OCR_FAILED = Message(
+    code="ocr_failed",
+    ko="스캔 이미지의 글자 인식(OCR)이 실패했거나 시간 안에 끝나지 않았습니다. 담당자가 직접 검토합니다. 더 선명하게 스캔한 파일(300dpi)이나 원본 문서 파일을 보내 주십시오.",
+    en="Reading the scanned image (OCR) failed or took too long. A person will review it. Please send a sharper scan (300 dpi) or the original document file.",
+)
+IMAGE_TOO_LARGE = Message(
+    code="image_too_large",
+    ko="이미지가 너무 큽니다(한 쪽에 최대 {limit_mp}백만 화소). 300dpi로 다시 스캔하거나 이미지를 줄여 보내 주십시오.",
+    en="The image is too large (at most {limit_mp} million pixels a page). Please scan it again at 300 dpi or shrink it and send it again.",
 )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import olefile
 
-from . import docx, hwp, hwpx, pdf, text, xlsx
+from . import docx, hwp, hwpx, image, pdf, text, xlsx
 from .base import Converted, Converter, Handles
 from .errors import (
     CORRUPT_FILE,
@@ -36,6 +36,7 @@ CONVERTERS: tuple[Converter, ...] = (
     hwpx.CONVERTER,
     docx.CONVERTER,
     xlsx.CONVERTER,
+    image.CONVERTER,
     text.CONVERTER,
 )
 _HEAD_BYTES = 8
@@ -43,7 +44,11 @@ _HEAD_BYTES = 8
 
 @dataclass(frozen=True)
 class Extracted:
-    """A file's text, which converter produced it, and its page count where the format has one."""
+    """A file's text, which converter produced it, and its page count where the format has one.
+
+    ``converter`` is the converter's name with ``+ocr`` when any of the text came from OCR
+    (``pdf+ocr``, ``image+ocr``): such text is less certain than a text layer's.
+    """
 
     text: str
     converter: str
@@ -70,7 +75,8 @@ def extract_text(path: Path, *, filename: str | None = None, mime_type: str | No
     probe = probe_file(path, filename=filename or path.name, mime_type=mime_type)
     converter = select_converter(probe)
     converted = _run(converter, path)
-    return Extracted(text=normalise_text(converted.text), converter=converter.name, pages=converted.pages)
+    name = f"{converter.name}+ocr" if converted.ocr else converter.name
+    return Extracted(text=normalise_text(converted.text), converter=name, pages=converted.pages)
 
 
 def probe_file(path: Path, *, filename: str, mime_type: str | None) -> Probe:

@@ -1,10 +1,13 @@
-"""Publish: decide what of a record may be shown and write only that into the publication layer.
+"""Publish: write into the publication layer exactly what the decision allows, nothing else.
 
-Until the disclosure engine exists the rule is deliberately narrow:
-- a record the source grades 공개: metadata, approval line, the text of every file and the files;
-- anything else (부분공개, 비공개, grade not known): metadata only — title, numbers, department,
-  dates, grade or "listed only", grounds, reason, opening date. Never text, never files.
-The engine will later re-scan everything published here, titles included.
+- Every record: its metadata with the masked title (``public_title``), its listing, grade,
+  grounds, reason, opening date or why there is none. The list of everything produced (정보목록)
+  and search show it, whatever the grade (정보공개법 제8조).
+- A record decided 공개 or 부분공개 and listed as graded (in scope, not under review): the approval
+  line and the text of its shown files with every mask applied.
+- Its files as downloads only when decided 공개 with nothing masked in them; a masked file is
+  published as text until redaction into a public PDF exists (Disclosure engine II).
+A record never decided raises: every path decides before it publishes (``pipeline/decisions.py``).
 """
 
 from __future__ import annotations
@@ -14,35 +17,74 @@ from collections.abc import Sequence
 from django.db import transaction
 
 from sotong.intake.services.documents import originals_store
+from sotong.pipeline.detectors import AUTO_MASK_KINDS, PublicContacts, detect
+from sotong.pipeline.stages.decide import GRADED, Span, public_text
 from sotong.publication.services import PublicationData, PublicFileData, publication_upsert_many
-from sotong.records.choices import FileState, Grade
-from sotong.records.models import File, Record
+from sotong.records.choices import FileState, Grade, MaskState
+from sotong.records.models import ApprovalStep, File, Mask, Record
+from sotong.rules.selectors import rules_current
 from sotong.search.indexer import search_index_publications
 
-
-def _body_text(files: Sequence[File]) -> str:
-    return "\n\n".join(f.text for f in files if f.state == FileState.EXTRACTED and f.text)
+SHOWN = (Grade.PUBLIC, Grade.PARTIAL)
 
 
-def _public_files(files: Sequence[File]) -> tuple[PublicFileData, ...]:
+class UndecidedRecordError(RuntimeError):
+    """A record reached publication without a decision: a bug in the calling path, never shown."""
+
+
+class PublicationLeakError(RuntimeError):
+    """What was about to be published still holds personal information: a bug, never shown."""
+
+
+def _hiding_spans(masks: Sequence[Mask], file: File) -> list[Span]:
+    return [
+        Span(file_key=file.pk, start=m.start, end=m.end, kind=m.kind, origin=m.origin, state=m.state)
+        for m in masks
+        if m.file_id == file.pk and m.hides and m.end > m.start
+    ]
+
+
+def _content_shown(record: Record) -> bool:
+    return record.decided_listing == GRADED and record.decided_grade in SHOWN
+
+
+def _shown_files(record: Record) -> list[File]:
+    if not _content_shown(record):
+        return []
+    return [f for f in record.files.all() if f.decided_grade in SHOWN]
+
+
+def _body_text(files: Sequence[File], masks: Sequence[Mask]) -> str:
+    return "\n\n".join(
+        public_text(f.text, _hiding_spans(masks, f))
+        for f in files
+        if f.state == FileState.EXTRACTED and f.text
+    )
+
+
+def _public_files(files: Sequence[File], masks: Sequence[Mask]) -> tuple[PublicFileData, ...]:
     store = originals_store()
+    masked_files = {m.file_id for m in masks if m.hides}
     return tuple(
         PublicFileData(name=f.original_name, role=f.role, mime_type=f.mime_type, source=store.path(f.sha256))
         for f in files
-        if f.grade in ("", Grade.PUBLIC)
+        if f.decided_grade == Grade.PUBLIC and f.pk not in masked_files
     )
 
 
 def publication_data(record: Record) -> PublicationData:
     """The whole decision of what is public, in one place."""
+    if not record.decided_listing:
+        raise UndecidedRecordError(f"record {record.pk} was never decided")
     department = record.department
-    is_public = record.grade == Grade.PUBLIC
-    files = list(record.files.all()) if is_public else []
+    files = _shown_files(record)
+    # Read afresh: a prefetched list may predate the decision that just replaced the masks.
+    masks = list(Mask.objects.filter(record_id=record.pk)) if files else []
     return PublicationData(
         public_id=record.public_id,
-        title=record.title,
+        title=record.public_title,
         organization=record.organization.name,
-        listing=record.listing,
+        listing=record.decided_listing,
         registration_number=record.registration_number,
         department=department.name if department else "",
         department_path=" > ".join(department.path()) if department else "",
@@ -50,20 +92,56 @@ def publication_data(record: Record) -> PublicationData:
         produced_on=record.produced_on,
         retention_period=record.retention_period,
         task_card=record.task_card,
-        grade=record.grade,
-        grounds=tuple(record.grounds),
-        reason=record.reason,
-        opens_on=record.opens_on,
+        grade=record.decided_grade,
+        grounds=tuple(record.decided_grounds),
+        reason=record.decided_reason,
+        opens_on=record.decided_opens_on,
+        no_opening_reason=record.no_opening_reason,
         original_url=record.original_url,
         licence=record.licence,
         approval_line=tuple(
             {"role": s.role, "position": s.position, "name": s.name} for s in record.approval_steps.all()
         )
-        if is_public
+        if _content_shown(record)
         else (),
-        body_text=_body_text(files),
-        files=_public_files(files),
+        body_text=_body_text(files, masks),
+        files=_public_files(files, masks),
     )
+
+
+def _leak_guard(records: Sequence[Record], items: Sequence[PublicationData]) -> None:
+    """Fail closed: scan what is about to be published once more, as a last line of defence against
+    a mask lost on the way (a stale cache, a bug). Any identifier the rules would have masked raises;
+    nothing of the batch is written. Spans a reviewer cleared, officials' contacts and approvers'
+    names are not findings."""
+    rules = rules_current()
+    ids = [record.pk for record in records]
+    cleared: dict[int, set[str]] = {}
+    names: dict[int, list[str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for record_id, quote in Mask.objects.filter(record_id__in=chunk, state=MaskState.CLEARED).values_list(
+            "record_id", "quote"
+        ):
+            cleared.setdefault(record_id, set()).add(quote)
+        for record_id, name in ApprovalStep.objects.filter(record_id__in=chunk).values_list(
+            "record_id", "name"
+        ):
+            names.setdefault(record_id, []).append(name)
+    for record, item in zip(records, items, strict=True):
+        public = PublicContacts.from_config(
+            record.organization.official_contacts or {}, names=names.get(record.pk, [])
+        )
+        for text in (item.title, item.body_text):
+            leaked = [
+                f.kind for f in detect(text, public=public)
+                if f.kind in AUTO_MASK_KINDS and f.confidence >= rules.min_confidence
+                and text[f.start : f.end] not in cleared.get(record.pk, set())
+            ]  # fmt: skip
+            if leaked:
+                raise PublicationLeakError(
+                    f"record {record.pk}: unmasked {sorted(set(leaked))} — not published"
+                )
 
 
 def records_publish_many(*, records: Sequence[Record]) -> list[PublicationData]:
@@ -71,6 +149,7 @@ def records_publish_many(*, records: Sequence[Record]) -> list[PublicationData]:
     search documents from it (``search_document``) instead of reading the publications back, and
     index them themselves."""
     items = [publication_data(record) for record in records]
+    _leak_guard(records, items)
     changed = set(publication_upsert_many(items=items))
     return [item for item in items if item.public_id in changed]
 

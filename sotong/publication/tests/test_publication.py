@@ -5,7 +5,7 @@ import json
 import pytest
 
 from sotong.intake.services.folders import folder_ingest
-from sotong.pipeline.stages.publish import records_publish
+from sotong.pipeline.runner import record_redecide
 from sotong.publication.models import PublishedRecord
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -30,9 +30,9 @@ def test_a_record_graded_public_is_published_with_text_and_file(seoul, tmp_path,
 def test_regrading_to_withheld_removes_text_file_and_blob(seoul, tmp_path, client, settings):
     record = _ingest(tmp_path, "공개")
     assert any(p.is_file() for p in settings.SOTONG_PUBLIC_DIR.rglob("*"))
-    record.grade = "비공개"
+    record.grade, record.grounds, record.reason = "비공개", [5], "의사결정 과정"
     record.save()
-    records_publish(records=[record])
+    record_redecide(record_id=record.pk)
     published = PublishedRecord.objects.get(public_id=record.public_id)
     assert (published.body_text, published.files.count()) == ("", 0)
     assert client.get(f"/records/{record.public_id}/files/0/").status_code == 404

@@ -140,7 +140,7 @@ def _new_record(*, organization: Organization, data: RecordData, key: tuple[str,
     args: list[Any] = [
         given[attname] if attname in given else field.get_default() for attname, field in _record_fields()
     ]
-    record = Record(*args)  # type: ignore[misc]  # the stubs know only keyword construction
+    record = Record(*args)
     for name, obj in related.items():
         if obj is not None:
             Record._meta.get_field(name).set_cached_value(record, obj)  # type: ignore[union-attr]
@@ -261,12 +261,20 @@ def _insert_records(records: list[Record]) -> None:
 
 
 def record_upsert_many(
-    *, organization: Organization, items: Sequence[RecordData], actor: str, keep_known: bool = False
+    *,
+    organization: Organization,
+    items: Sequence[RecordData],
+    actor: str,
+    keep_known: bool = False,
+    before_write: Callable[[list[Record]], object] | None = None,
+    also_update: Sequence[str] = (),
 ) -> UpsertResult:
     """Create new records and update changed ones in one transaction, with one audit row each.
 
     ``keep_known``: an empty value in ``items`` leaves a known one alone. List imports set it: a list
     that says nothing of a grade must not erase the grade the work-management system sent.
+    ``before_write`` sees the new and changed records before they are written, and may set the
+    fields named in ``also_update`` (list imports decide them there, so each row is written once).
     """
     keys = [_lookup_key(organization=organization, data=data) for data in items]
     result = UpsertResult()
@@ -287,8 +295,12 @@ def record_upsert_many(
                     result.updated.append(record)
         for record in result.updated:
             record.updated_at = clock.now()  # bulk_update skips auto_now
+        if before_write is not None:
+            before_write(result.created + result.updated)
         _insert_records(result.created)
-        Record.objects.bulk_update(result.updated, [*UPDATABLE_FIELDS, "updated_at"], batch_size=500)
+        Record.objects.bulk_update(
+            result.updated, [*UPDATABLE_FIELDS, *also_update, "updated_at"], batch_size=500
+        )
         if line_changes:
             _replace_approval_lines(line_changes)
         seen = {id(r) for r in result.created + result.updated}

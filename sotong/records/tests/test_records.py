@@ -25,8 +25,17 @@ def test_same_source_id_updates_and_never_duplicates(seoul):
     )
     assert (len(first.created), len(again.unchanged), len(changed.updated)) == (1, 1, 1)
     assert Record.objects.get().title == "수정된 제목"
-    assert AuditEvent.objects.filter(action="record.created").count() == 1
-    assert AuditEvent.objects.filter(action="record.updated").count() == 1
+    # One batch event per call that changed something (none for the unchanged one), listing each record.
+    public_id = first.created[0].public_id
+    batches = AuditEvent.objects.filter(target_type="batch")
+    assert [(e.action, e.target_id, e.data) for e in batches] == [
+        (
+            action,
+            "1 record",
+            {"events": [[action, "record", public_id, {"source": "test", "source_id": "A1"}]]},
+        )
+        for action in ("record.created", "record.updated")
+    ]
 
 
 def test_shared_registration_number_keeps_both_documents(seoul):

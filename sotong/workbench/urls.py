@@ -1,0 +1,17 @@
+from django.urls import path
+
+from sotong.workbench import views
+
+app_name = "workbench"
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("login/", views.login, name="login"),
+    path("logout/", views.logout, name="logout"),
+    path("withheld/", views.withheld, name="withheld"),
+    path("records/<str:public_id>/", views.record_detail, name="record"),
+    path("records/<str:public_id>/masks/", views.mask_add, name="mask-add"),
+    path("records/<str:public_id>/masks/<int:mask_id>/clear/", views.mask_clear, name="mask-clear"),
+    path("records/<str:public_id>/masks/<int:mask_id>/restore/", views.mask_restore, name="mask-restore"),
+    path("records/<str:public_id>/decision/", views.decision_change, name="decision"),
+    path("records/<str:public_id>/approve/", views.record_approve, name="approve"),
+]
