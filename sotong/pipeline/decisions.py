@@ -148,9 +148,10 @@ def masks_write(decided: Iterable[tuple[Record, Decision]]) -> None:
     keep_unfound: list[Mask] = []
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        masks = Mask.objects.filter(record_id__in=chunk)
+        masks = list(Mask.objects.filter(record_id__in=chunk))
         keep_unfound += [m for m in masks if m.origin != MaskOrigin.DETECTOR]
-        masks.delete()
+        if masks:  # new records (most of a list import) have none: spare the delete
+            Mask.objects.filter(pk__in=[m.pk for m in masks]).delete()
     found = {(s.file_key, s.quote, s.occurrence, s.origin) for _, d in decided for s in d.spans}
     new = [
         Mask(record_id=m.record_id, file_id=m.file_id, start=0, end=0, kind=m.kind, origin=m.origin, state=m.state,

@@ -98,14 +98,6 @@ class Record(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.registration_number} {self.title}".strip()
 
-    @property
-    def listing(self) -> str:
-        if self.grade:
-            return Listing.GRADED
-        if self.original_url:
-            return Listing.PUBLISHED_ELSEWHERE
-        return Listing.LISTED_ONLY
-
 
 class File(TimeStampedModel):
     record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="files")

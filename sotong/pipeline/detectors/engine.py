@@ -7,6 +7,7 @@ on every row of a list import).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 
 from .addresses import find_addresses
@@ -52,8 +53,24 @@ _SPECIFICITY = {
 _PUBLIC_DEFAULT = PublicContacts()
 
 
+# Short texts (titles) are scanned twice on the way to publication: by the decision, then by the
+# publication's last check. Findings are immutable, so the second scan of the same title is a lookup.
+CACHED_TEXT_CHARS = 1000
+
+
 def detect(text: str, *, public: PublicContacts = _PUBLIC_DEFAULT) -> list[Finding]:
     """All findings, sorted by start; overlapping findings resolved (keep the more specific/confident one)."""
+    if len(text) <= CACHED_TEXT_CHARS:
+        return list(_detect_short(text, public))
+    return _detect(text, public)
+
+
+@functools.lru_cache(maxsize=4096)
+def _detect_short(text: str, public: PublicContacts) -> tuple[Finding, ...]:
+    return tuple(_detect(text, public))
+
+
+def _detect(text: str, public: PublicContacts) -> list[Finding]:
     findings: list[Finding] = []
     public_lines: set[int] = set()
     if any(char.isdigit() for char in text):

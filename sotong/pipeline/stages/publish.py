@@ -132,7 +132,7 @@ def _leak_guard(records: Sequence[Record], items: Sequence[PublicationData]) -> 
         public = PublicContacts.from_config(
             record.organization.official_contacts or {}, names=names.get(record.pk, [])
         )
-        for text in (item.title, item.body_text):
+        for text in filter(None, (item.title, item.body_text)):
             leaked = [
                 f.kind for f in detect(text, public=public)
                 if f.kind in AUTO_MASK_KINDS and f.confidence >= rules.min_confidence

@@ -92,9 +92,13 @@ def test_info_types_hold_the_31_kinds_of_the_plaza_and_the_seed_kinds(db, demo_d
         ("", "", "listed_only"),
     ],
 )
-def test_listing_says_how_a_record_appears_on_the_list(grade, original_url, listing):
+def test_the_decision_says_how_a_metadata_only_record_appears_on_the_list(grade, original_url, listing):
+    from sotong.pipeline.decisions import records_decide
+
     record = cast(Record, RecordFactory(grade=grade, original_url=original_url))
-    assert record.listing == listing
+    records_decide(records=[record], actor="test")
+    record.refresh_from_db()
+    assert record.decided_listing == listing
 
 
 def test_info_type_admin_lets_an_officer_add_a_kind(admin_client):
