@@ -9,7 +9,7 @@ from sotong.pipeline.stages.decide import DecisionRules
 from sotong.rules.models import DetectionSetting, ExcludedTask, KindRule, PublishingScope, Rank, RankAlias
 
 # Bumped when the decide stage itself changes, so records decided by older code are decided again.
-DECIDE_CODE_VERSION = 1
+DECIDE_CODE_VERSION = 2
 
 
 def rules_current() -> DecisionRules:

@@ -213,8 +213,12 @@ def _propagate_names(found: dict[int | None, list[Span]], texts: Mapping[int | N
 
 def _scope_basis(facts: RecordFacts, rules: DecisionRules, review: list[str]) -> list[str]:
     """The rule codes that put the record out of the publishing scope (empty: in scope). A 결재문서
-    sent without an approval line cannot be scoped: the source's grade decides it."""
-    basis = []
+    sent without an approval line cannot be scoped: the source's grade decides it. A record the
+    source sent without its content (a list row) has nothing of ours to publish in full: the rules
+    leave it as the source lists it (listed only, or published elsewhere with a link)."""
+    basis: list[str] = []
+    if not facts.has_content:
+        return basis
     if facts.has_content and facts.kind == rules.approval_kind and facts.final_approver is not None:
         scope = rules.scope_on(facts.produced_on)
         level = rules.rank_of(facts.final_approver)

@@ -166,3 +166,12 @@ def test_a_name_found_once_is_hidden_everywhere_it_appears() -> None:
     decision = decide(facts(text, title=title), rules=RULES, public=CITY, today=TODAY)
     assert "한서윤" not in decision.public_title
     assert "한서윤" not in public_text(text, [s for s in decision.spans if s.file_key == 1])
+
+
+def test_scope_rules_leave_a_list_row_as_the_source_lists_it() -> None:
+    row = RecordFacts(
+        title="직원 복무 점검 결과",
+        task_card="직원 복무 관리",
+        original_url="https://opengov.seoul.go.kr/sanction/1",
+    )
+    assert decide(row, rules=RULES, public=CITY, today=TODAY).listing == "published_elsewhere"
