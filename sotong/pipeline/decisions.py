@@ -103,6 +103,14 @@ def _apply(record: Record, decision: Decision, rules: DecisionRules) -> None:
     record.decision_version = rules.fingerprint
 
 
+REVIEWER_BASIS = ["reviewer"]  # set by the workbench when an official changes or approves a decision
+
+
+def _official_decides(record: Record) -> bool:
+    """An official approved the decision, or changed it and has not approved yet: the rules keep out."""
+    return record.review_state == ReviewState.DONE or record.decision_basis == REVIEWER_BASIS
+
+
 def _prefetched(records: Sequence[Record]) -> None:
     from django.db.models import prefetch_related_objects
 
@@ -123,7 +131,7 @@ def records_decide_in_memory(
     contacts: dict[int, PublicContacts] = {}
     decided = []
     for record in records:
-        if record.review_state == ReviewState.DONE:
+        if _official_decides(record):
             continue
         if record.pk is None:  # new: no approval line or marks yet (list rows carry none)
             public = contacts.setdefault(
@@ -210,7 +218,11 @@ def decisions_audit(decided: Iterable[tuple[Record, Decision]], *, actor: str) -
 
 def records_stale(*, fingerprint: int) -> Q:
     """Records decided under other rules (or never), that the rules may decide again."""
-    return ~Q(decision_version=fingerprint) & ~Q(review_state=ReviewState.DONE)
+    return (
+        ~Q(decision_version=fingerprint)
+        & ~Q(review_state=ReviewState.DONE)
+        & ~Q(decision_basis=REVIEWER_BASIS)
+    )
 
 
 def records_due(*, today: dt.date) -> Q:
@@ -249,7 +261,7 @@ def records_open_due(*, actor: str, today: dt.date | None = None) -> int:
     """Open every withheld record whose opening date has come (the scheduled job)."""
     today = today or clock.today()
     # A reviewer's withholding ends on its date too: the rules decide the record from then on.
-    Record.objects.filter(records_due(today=today), review_state=ReviewState.DONE).update(
-        review_state=ReviewState.NONE
-    )
+    Record.objects.filter(records_due(today=today)).filter(
+        Q(review_state=ReviewState.DONE) | Q(decision_basis=REVIEWER_BASIS)
+    ).update(review_state=ReviewState.NONE, decision_basis=[])
     return records_redecide(where=records_due(today=today), actor=actor, today=today)

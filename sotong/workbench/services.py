@@ -17,6 +17,7 @@ from django.db import transaction
 from sotong.audit.services import audit_record
 from sotong.core import clock
 from sotong.core.errors import BilingualError
+from sotong.pipeline.decisions import REVIEWER_BASIS
 from sotong.pipeline.detectors import mask_text
 from sotong.pipeline.stages.decide import MarkFacts, resolve_mark
 from sotong.pipeline.stages.publish import records_publish
@@ -31,7 +32,6 @@ from sotong.workbench.errors import (
     MASK_TARGET_UNREADABLE,
 )
 
-REVIEWER_BASIS = ["reviewer"]
 MARKED = "marked"  # the kind of a mask someone named by its text
 
 

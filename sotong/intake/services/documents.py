@@ -198,8 +198,8 @@ def document_intake(
         marks_changed = _replace_marks(record, manifest)
         if result.updated or files_changed or marks_changed:
             # The source changed the document: a reviewer's decision was about the old one.
-            record.review_state = ReviewState.NONE
-            record.save(update_fields=["review_state", "updated_at"])
+            record.review_state, record.decision_basis = ReviewState.NONE, []
+            record.save(update_fields=["review_state", "decision_basis", "updated_at"])
         if (result.created or result.updated or marks_changed) and not files_changed:
             pipeline_redecide(record_ids=[record.pk])  # same files: decide and publish again
         if files_changed:

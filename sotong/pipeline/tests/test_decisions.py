@@ -129,3 +129,15 @@ def test_publication_fails_closed_when_a_mask_was_lost(demo_withheld) -> None:
     with pytest.raises(PublicationLeakError):
         records_publish(records=[record])
     assert "850412-2345678" not in PublishedRecord.objects.get(public_id=record.public_id).body_text
+
+
+def test_a_reviewers_unapproved_change_is_not_overwritten_by_the_rules(demo_withheld) -> None:
+    from sotong.pipeline.decisions import REVIEWER_BASIS
+
+    record = Record.objects.get(public_id=demo_withheld["demo-0001"])
+    Record.objects.filter(pk=record.pk).update(
+        decision_basis=REVIEWER_BASIS, decided_grade="비공개", decision_version=0
+    )
+    call_command("redecide", if_stale=True)
+    record.refresh_from_db()
+    assert record.decided_grade == "비공개" and record.decision_version == 0
