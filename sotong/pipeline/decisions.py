@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from sotong.audit.services import audit_record_values
 from sotong.core import clock
-from sotong.pipeline.detectors import PublicContacts
+from sotong.organizations.models import Organization
+from sotong.pipeline.detectors import PublicContacts, mask_text
 from sotong.pipeline.stages.decide import (
     Decision,
     DecisionRules,
@@ -39,10 +40,16 @@ DECISION_FIELDS = [
 ]  # fmt: skip
 
 
-def public_contacts(record: Record) -> PublicContacts:
-    """Officials' work contacts of the record's organization and the names of its approval line."""
-    names = [step.name for step in record.approval_steps.all() if step.name]
-    return PublicContacts.from_config(record.organization.official_contacts or {}, names=names)
+def public_contacts(organization: Organization, names: Iterable[str] = ()) -> PublicContacts:
+    """What is not personal in a record: its organization's officials' work contacts and the names
+    of its approval line (정책실명제)."""
+    return PublicContacts.from_config(organization.official_contacts or {}, names=[n for n in names if n])
+
+
+def masks_apply(text: str, masks: Iterable[Mask]) -> str:
+    """``text`` as the public sees it: every placed mask that still hides something applied (a mark
+    that matched nothing waits at 0–0 and hides nothing)."""
+    return mask_text(text, [(m.start, m.end) for m in masks if m.hides and m.end > m.start])
 
 
 def _marks(record: Record) -> tuple[MarkFacts, ...]:
@@ -112,8 +119,6 @@ def _official_decides(record: Record) -> bool:
 
 
 def _prefetched(records: Sequence[Record]) -> None:
-    from django.db.models import prefetch_related_objects
-
     saved = [r for r in records if r.pk is not None]
     prefetch_related_objects(
         saved, "approval_steps", "files", Prefetch("masks", queryset=Mask.objects.order_by("id"))
@@ -134,12 +139,9 @@ def records_decide_in_memory(
         if _official_decides(record):
             continue
         if record.pk is None:  # new: no approval line or marks yet (list rows carry none)
-            public = contacts.setdefault(
-                record.organization_id,
-                PublicContacts.from_config(record.organization.official_contacts or {}),
-            )
+            public = contacts.setdefault(record.organization_id, public_contacts(record.organization))
         else:
-            public = public_contacts(record)
+            public = public_contacts(record.organization, (s.name for s in record.approval_steps.all()))
         decision = decide(record_facts(record), rules=rules, public=public, today=today)
         _apply(record, decision, rules)
         decided.append((record, decision))
@@ -183,6 +185,8 @@ def masks_write(decided: Iterable[tuple[Record, Decision]]) -> None:
 def _file_grades_write(decided: Sequence[tuple[Record, Decision]]) -> None:
     changed = []
     for record, decision in decided:
+        if not decision.file_grades:  # no files (a list row): spare the query
+            continue
         for file in record.files.all():
             grade = decision.file_grades.get(file.pk, "")
             if file.decided_grade != grade:
@@ -198,13 +202,19 @@ def records_decide(
     with transaction.atomic():
         decided = records_decide_in_memory(records, today=today)
         Record.objects.bulk_update([r for r, _ in decided], DECISION_FIELDS, batch_size=500)
-        masks_write(decided)
-        _file_grades_write(decided)
-        decisions_audit(decided, actor=actor)
+        decisions_save(decided, actor=actor)
     return decided
 
 
-def decisions_audit(decided: Iterable[tuple[Record, Decision]], *, actor: str) -> None:
+def decisions_save(decided: Sequence[tuple[Record, Decision]], *, actor: str) -> None:
+    """What goes with decisions already set on saved records: their masks, their files' grades and
+    one audit event."""
+    masks_write(decided)
+    _file_grades_write(decided)
+    _decisions_audit(decided, actor=actor)
+
+
+def _decisions_audit(decided: Iterable[tuple[Record, Decision]], *, actor: str) -> None:
     audit_record_values(
         actor=actor,
         events=(
@@ -246,9 +256,7 @@ def records_redecide(
         with transaction.atomic():
             decided = records_decide_in_memory(batch, rules=rules, today=today)
             Record.objects.bulk_update([r for r, _ in decided], DECISION_FIELDS, batch_size=500)
-            masks_write(decided)
-            _file_grades_write(decided)
-            decisions_audit(decided, actor=actor)
+            decisions_save(decided, actor=actor)
             changed = [item.public_id for item in records_publish_many(records=[r for r, _ in decided])]
         search_index_publications(public_ids=changed)
         total += len(decided)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from sotong.pipeline.detectors import mask_text
+from sotong.pipeline.decisions import masks_apply
 from sotong.records.choices import MaskState
 from sotong.records.models import Mask
 
@@ -78,4 +78,4 @@ def segments(text: str, masks: Sequence[Mask]) -> list[Segment]:
 
 def public_version(text: str, masks: Sequence[Mask]) -> str:
     """What the public will see once the record is approved: every hiding mask applied."""
-    return mask_text(text, [(m.start, m.end) for m in placed(masks, text) if m.hides])
+    return masks_apply(text, placed(masks, text))

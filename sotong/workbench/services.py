@@ -17,8 +17,7 @@ from django.db import transaction
 from sotong.audit.services import audit_record
 from sotong.core import clock
 from sotong.core.errors import BilingualError
-from sotong.pipeline.decisions import REVIEWER_BASIS
-from sotong.pipeline.detectors import mask_text
+from sotong.pipeline.decisions import REVIEWER_BASIS, masks_apply
 from sotong.pipeline.stages.decide import MarkFacts, resolve_mark
 from sotong.pipeline.stages.publish import records_publish
 from sotong.records.choices import FileState, Grade, Listing, MaskOrigin, MaskState, ReviewState
@@ -223,7 +222,6 @@ def record_approve(
     masks = list(Mask.objects.filter(record=record))
     files = list(File.objects.filter(record=record))
     grades = _file_grades(record, files, masks, file_grades)
-    title_spans = [(m.start, m.end) for m in masks if m.file_id is None and m.hides and m.end > m.start]
     fields = ["decided_listing", "review_state", "review_reasons", "decision_basis", "public_title"]
     before = {name: getattr(record, name) for name in fields}
     with transaction.atomic():
@@ -233,7 +231,7 @@ def record_approve(
         record.review_state = ReviewState.DONE
         record.review_reasons = []
         record.decision_basis = REVIEWER_BASIS
-        record.public_title = mask_text(record.title, title_spans)
+        record.public_title = masks_apply(record.title, [m for m in masks if m.file_id is None])
         record.save(update_fields=[*fields, "updated_at"])
         changed = [f for f in files if f.decided_grade != grades[f.pk]]
         file_changes = {f.original_name: [f.decided_grade, grades[f.pk]] for f in changed}

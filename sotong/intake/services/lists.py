@@ -28,7 +28,7 @@ from sotong.intake.lists.readers import read_list
 from sotong.intake.lists.rows import ListRow
 from sotong.organizations.models import Organization
 from sotong.organizations.services.units import UnitResolver
-from sotong.pipeline.decisions import DECISION_FIELDS, decisions_audit, masks_write, records_decide_in_memory
+from sotong.pipeline.decisions import DECISION_FIELDS, decisions_save, records_decide_in_memory
 from sotong.pipeline.stages.decide import Decision, DecisionRules
 from sotong.pipeline.stages.publish import records_publish_many
 from sotong.records.models import Record
@@ -116,8 +116,7 @@ def list_import(
                     organization=organization, items=[mapper(r) for r in rows], actor=actor, keep_known=True,
                     before_write=functools.partial(_decide_into, decided, rules), also_update=DECISION_FIELDS,
                 )  # fmt: skip
-                masks_write(decided)
-                decisions_audit(decided, actor=actor)
+                decisions_save(decided, actor=actor)
                 changed = records_publish_many(records=result.created + result.updated)
             preparer.submit([search_document(item) for item in changed])
             ready += preparer.ready()

@@ -22,7 +22,7 @@ the decision (``sotong/pipeline/decisions.py``). The order of the rules, as the 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sotong.core.disclosure import Grade, Ground
@@ -342,11 +342,6 @@ def decide(facts: RecordFacts, *, rules: DecisionRules, public: PublicContacts, 
         file_grades=file_grades,
         spans=tuple(spans),
     )
-
-
-def public_text(text: str, spans: Sequence[Span]) -> str:
-    """``text`` with every span that still hides something masked."""
-    return mask_text(text, [(span.start, span.end) for span in spans])
 
 
 REVIEW_REASONS = {

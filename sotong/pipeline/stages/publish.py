@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from django.db import transaction
 
 from sotong.intake.services.documents import originals_store
+from sotong.pipeline.decisions import masks_apply, public_contacts
 from sotong.pipeline.detectors import AUTO_MASK_KINDS, PublicContacts, detect
-from sotong.pipeline.stages.decide import GRADED, Span, public_text
+from sotong.pipeline.stages.decide import GRADED
 from sotong.publication.services import PublicationData, PublicFileData, publication_upsert_many
 from sotong.records.choices import FileState, Grade, MaskState
 from sotong.records.models import ApprovalStep, File, Mask, Record
@@ -36,14 +37,6 @@ class PublicationLeakError(RuntimeError):
     """What was about to be published still holds personal information: a bug, never shown."""
 
 
-def _hiding_spans(masks: Sequence[Mask], file: File) -> list[Span]:
-    return [
-        Span(file_key=file.pk, start=m.start, end=m.end, kind=m.kind, origin=m.origin, state=m.state)
-        for m in masks
-        if m.file_id == file.pk and m.hides and m.end > m.start
-    ]
-
-
 def _content_shown(record: Record) -> bool:
     return record.decided_listing == GRADED and record.decided_grade in SHOWN
 
@@ -56,7 +49,7 @@ def _shown_files(record: Record) -> list[File]:
 
 def _body_text(files: Sequence[File], masks: Sequence[Mask]) -> str:
     return "\n\n".join(
-        public_text(f.text, _hiding_spans(masks, f))
+        masks_apply(f.text, [m for m in masks if m.file_id == f.pk])
         for f in files
         if f.state == FileState.EXTRACTED and f.text
     )
@@ -128,10 +121,12 @@ def _leak_guard(records: Sequence[Record], items: Sequence[PublicationData]) -> 
             "record_id", "name"
         ):
             names.setdefault(record_id, []).append(name)
+    contacts: dict[tuple[int, tuple[str, ...]], PublicContacts] = {}
     for record, item in zip(records, items, strict=True):
-        public = PublicContacts.from_config(
-            record.organization.official_contacts or {}, names=names.get(record.pk, [])
-        )
+        key = (record.organization_id, tuple(names.get(record.pk, ())))
+        if key not in contacts:
+            contacts[key] = public_contacts(record.organization, key[1])
+        public = contacts[key]
         for text in filter(None, (item.title, item.body_text)):
             leaked = [
                 f.kind for f in detect(text, public=public)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sotong.pipeline.detectors import PublicContacts
+from sotong.pipeline.detectors import PublicContacts, mask_text
 from sotong.pipeline.stages.decide import (
     GRADED,
     LISTED_ONLY,
@@ -16,10 +16,15 @@ from sotong.pipeline.stages.decide import (
     MarkFacts,
     RecordFacts,
     decide,
-    public_text,
 )
 
 TODAY = dt.date(2026, 12, 4)
+
+
+def public_text(text: str, spans) -> str:
+    return mask_text(text, [(span.start, span.end) for span in spans])
+
+
 RULES = DecisionRules(
     rank_levels={"주무관": 1, "팀장": 2, "과장": 3, "국장": 4, "실장": 5, "부시장": 6, "시장": 7},
     rank_aliases={"담당관": "과장", "단장": "국장", "기획관": "국장"},
