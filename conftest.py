@@ -32,8 +32,10 @@ def seoul(db: None, demo_data: Path) -> Organization:
 
 @pytest.fixture(autouse=True)
 def isolated_stores(settings, tmp_path: Path) -> None:
-    """Each test gets its own originals, public and search folders."""
+    """Each test gets its own originals, rendered, public and search folders (the signing key is
+    shared by the session: generating one per test would only cost time)."""
     settings.SOTONG_DATA_DIR = tmp_path
     settings.SOTONG_ORIGINALS_DIR = tmp_path / "originals"
+    settings.SOTONG_RENDERED_DIR = tmp_path / "rendered"
     settings.SOTONG_PUBLIC_DIR = tmp_path / "public"
     settings.SOTONG_SEARCH_DIR = tmp_path / "search"

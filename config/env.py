@@ -24,6 +24,8 @@ class Env:
     secret_key: str
     debug: bool
     allowed_hosts: list[str]
+    signing_key: Path
+    signing_cert: Path
 
 
 def _flag(value: str) -> bool:
@@ -44,6 +46,9 @@ def read_env(environ: os._Environ[str] | dict[str, str] = os.environ) -> Env:
         secret_key=environ.get("SOTONG_SECRET_KEY", "sotong-embedded-default-not-secret"),
         debug=_flag(environ.get("SOTONG_DEBUG", "0")),
         allowed_hosts=environ.get("SOTONG_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(","),
+        # Public PDFs are signed with this key; generated on first use unless an agency brings its own.
+        signing_key=Path(environ.get("SOTONG_SIGNING_KEY", data_dir / "keys" / "signing-key.pem")),
+        signing_cert=Path(environ.get("SOTONG_SIGNING_CERT", data_dir / "keys" / "signing-cert.pem")),
     )
 
 

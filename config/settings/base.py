@@ -17,6 +17,9 @@ SOTONG_DATA_DIR = ENV.data_dir
 SOTONG_DATA_DIR.mkdir(parents=True, exist_ok=True)  # the embedded default needs no set-up
 SOTONG_ORIGINALS_DIR = ENV.data_dir / "originals"  # restricted: never read by public code
 SOTONG_PUBLIC_DIR = ENV.data_dir / "public"
+SOTONG_RENDERED_DIR = ENV.data_dir / "rendered"  # public PDFs made but not yet published: restricted
+SOTONG_SIGNING_KEY = ENV.signing_key  # private: read only by the pipeline
+SOTONG_SIGNING_CERT = ENV.signing_cert  # public: the verify page offers it
 SOTONG_QUARANTINE_DIR = ENV.data_dir / "quarantine"
 SOTONG_SEARCH_DIR = ENV.data_dir / "search"
 SOTONG_SEARCH_BACKEND = ENV.search_backend

@@ -13,6 +13,9 @@ SOTONG_ORIGINALS_DIR = _TEST_DATA / "originals"
 SOTONG_PUBLIC_DIR = _TEST_DATA / "public"
 SOTONG_QUARANTINE_DIR = _TEST_DATA / "quarantine"
 SOTONG_SEARCH_DIR = _TEST_DATA / "search"
+SOTONG_RENDERED_DIR = _TEST_DATA / "rendered"
+SOTONG_SIGNING_KEY = _TEST_DATA / "keys" / "signing-key.pem"
+SOTONG_SIGNING_CERT = _TEST_DATA / "keys" / "signing-cert.pem"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -10,7 +10,7 @@ source sends a changed document.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
 from django.db import transaction
@@ -19,7 +19,7 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from sotong.audit.services import audit_record_values
 from sotong.core import clock
 from sotong.organizations.models import Organization
-from sotong.pipeline.detectors import PublicContacts, mask_text
+from sotong.pipeline.detectors import AUTO_MASK_KINDS, PublicContacts, detect, mask_text
 from sotong.pipeline.stages.decide import (
     Decision,
     DecisionRules,
@@ -50,6 +50,17 @@ def masks_apply(text: str, masks: Iterable[Mask]) -> str:
     """``text`` as the public sees it: every placed mask that still hides something applied (a mark
     that matched nothing waits at 0–0 and hides nothing)."""
     return mask_text(text, [(m.start, m.end) for m in masks if m.hides and m.end > m.start])
+
+
+def unmasked_kinds(
+    text: str, *, public: PublicContacts, cleared: Collection[str], min_confidence: float
+) -> list[str]:
+    """The kinds of personal information ``text`` still shows that the rules would have masked: the
+    last look before anything is published. Spans a reviewer cleared are not findings."""
+    return [
+        f.kind for f in detect(text, public=public)
+        if f.kind in AUTO_MASK_KINDS and f.confidence >= min_confidence and text[f.start : f.end] not in cleared
+    ]  # fmt: skip
 
 
 def _marks(record: Record) -> tuple[MarkFacts, ...]:

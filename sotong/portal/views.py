@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
 
 from sotong.core.disclosure import ground_labels
 from sotong.portal.search_page import chosen_filters, facets, pager_query
@@ -14,7 +15,10 @@ from sotong.publication.selectors import (
     publication_list,
     published_file_get,
     published_file_path,
+    published_page_get,
+    published_page_path,
 )
+from sotong.publication.verification import MAX_VERIFY_BYTES, copy_verify, signing_certificate_pem
 from sotong.search.documents import MAX_PAGE
 from sotong.search.errors import SearchError
 from sotong.search.selectors import search_records
@@ -68,3 +72,40 @@ def file_download(request: HttpRequest, public_id: str, order: int) -> FileRespo
         published_file_path(file).open("rb"), as_attachment=True, filename=file.name,
         content_type=file.mime_type or "application/octet-stream",
     )  # fmt: skip
+
+
+def page_image(request: HttpRequest, public_id: str, order: int, number: int) -> FileResponse:
+    page = published_page_get(public_id=public_id, order=order, number=number)
+    if page is None:
+        raise Http404(NOT_FOUND)
+    return FileResponse(published_page_path(page).open("rb"), content_type="image/png")
+
+
+@require_http_methods(["GET", "POST"])
+def verify(request: HttpRequest) -> HttpResponse:
+    """진본 확인: a citizen uploads a copy; the page says genuine, altered or unknown."""
+    context: dict[str, object] = {"max_mb": MAX_VERIFY_BYTES // (1024 * 1024)}
+    status = 200
+    if request.method == "POST":
+        upload = request.FILES.get("copy")
+        if upload is None:
+            context["error"] = "확인할 파일을 선택해 주십시오. / Please choose a file to check."
+            status = 400
+        elif upload.size is not None and upload.size > MAX_VERIFY_BYTES:
+            context["error"] = (
+                f"파일이 너무 큽니다(최대 {context['max_mb']}MB). / The file is too large "
+                f"(at most {context['max_mb']} MB)."
+            )
+            status = 413
+        else:
+            context["result"] = copy_verify(upload.read())
+    return render(request, "portal/verify.html", context, status=status)
+
+
+def signing_certificate(request: HttpRequest) -> HttpResponse:
+    certificate = signing_certificate_pem()
+    if certificate is None:
+        raise Http404("아직 서명한 공개본이 없습니다 / nothing has been signed yet")
+    response = HttpResponse(certificate, content_type="application/x-pem-file")
+    response["Content-Disposition"] = 'attachment; filename="sotong-signing-certificate.pem"'
+    return response

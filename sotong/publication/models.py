@@ -42,7 +42,8 @@ class PublishedRecord(models.Model):
 
 
 class PublishedFile(models.Model):
-    """A file citizens may download: a copy in the public store, never a path to the original."""
+    """A file citizens may download: the public PDF made from an original (redacted or rendered,
+    checked and signed), copied into the public store with its page previews. Never the original."""
 
     record = models.ForeignKey(PublishedRecord, on_delete=models.CASCADE, related_name="files")
     order = models.PositiveIntegerField(default=0)
@@ -50,10 +51,27 @@ class PublishedFile(models.Model):
     role = models.CharField(max_length=20)
     mime_type = models.CharField(max_length=100, blank=True)
     size = models.PositiveBigIntegerField()
-    sha256 = models.CharField(max_length=64)
+    sha256 = models.CharField(max_length=64, db_index=True)  # the signed PDF's: `sotong verify` looks it up
+    source_format = models.CharField(max_length=20, blank=True)  # the original's extension, e.g. "hwp"
 
     class Meta:
         ordering = ["record", "order"]
 
     def __str__(self) -> str:
         return self.name
+
+
+class PublishedPage(models.Model):
+    """One page of a public PDF: its preview image (PNG in the public store) and its public text."""
+
+    file = models.ForeignKey(PublishedFile, on_delete=models.CASCADE, related_name="pages")
+    number = models.PositiveIntegerField()  # 1-based
+    image_sha256 = models.CharField(max_length=64, db_index=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["file", "number"]
+        constraints = [models.UniqueConstraint(fields=["file", "number"], name="published_page_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.file} p.{self.number}"

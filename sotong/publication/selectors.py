@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.db.models import QuerySet
 
-from sotong.publication.models import PublishedFile, PublishedRecord
+from sotong.publication.models import PublishedFile, PublishedPage, PublishedRecord
 
 
 def publication_list(*, organization: str | None = None) -> QuerySet[PublishedRecord]:
@@ -18,7 +18,7 @@ def publication_list(*, organization: str | None = None) -> QuerySet[PublishedRe
 
 
 def publication_get(*, public_id: str) -> PublishedRecord | None:
-    return PublishedRecord.objects.prefetch_related("files").filter(public_id=public_id).first()
+    return PublishedRecord.objects.prefetch_related("files__pages").filter(public_id=public_id).first()
 
 
 def publication_get_many(*, public_ids: list[str]) -> dict[str, PublishedRecord]:
@@ -27,6 +27,12 @@ def publication_get_many(*, public_ids: list[str]) -> dict[str, PublishedRecord]
 
 def published_file_get(*, public_id: str, order: int) -> PublishedFile | None:
     return PublishedFile.objects.filter(record__public_id=public_id, order=order).first()
+
+
+def published_page_get(*, public_id: str, order: int, number: int) -> PublishedPage | None:
+    return PublishedPage.objects.filter(
+        file__record__public_id=public_id, file__order=order, number=number
+    ).first()
 
 
 @dataclass(frozen=True)
@@ -49,3 +55,9 @@ def published_file_path(file: PublishedFile) -> Path:
     from sotong.publication.services import public_store
 
     return public_store().path(file.sha256)
+
+
+def published_page_path(page: PublishedPage) -> Path:
+    from sotong.publication.services import public_store
+
+    return public_store().path(page.image_sha256)

@@ -13,8 +13,8 @@ from django.conf import settings
 from django.db import connections, models, router, transaction
 
 from sotong.core import clock
-from sotong.core.files import FileStore
-from sotong.publication.models import PublishedFile, PublishedRecord
+from sotong.core.files import FileStore, StoredFile
+from sotong.publication.models import PublishedFile, PublishedPage, PublishedRecord
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,10 @@ class PublicFileData:
     name: str
     role: str
     mime_type: str
-    source: Path  # where the publish stage found the public content; copied, never linked
+    source: Path  # where the publish stage found the public PDF; copied, never linked
+    source_format: str = ""  # the original's extension
+    previews: tuple[Path, ...] = ()  # a PNG per page
+    page_texts: tuple[str, ...] = ()  # the public text per page
 
 
 @dataclass(frozen=True)
@@ -71,21 +74,36 @@ def _values(data: PublicationData) -> dict[str, Any]:
 
 
 def _replace_files(record: PublishedRecord, files: Sequence[PublicFileData]) -> None:
-    """Replace the record's public files; a blob no publication references any more is deleted,
-    so a file that stopped being public does not linger in the public store."""
+    """Replace the record's public files and their page previews; a blob no publication references
+    any more is deleted, so a file that stopped being public does not linger in the public store."""
     store = public_store()
-    previous = set(record.files.values_list("sha256", flat=True))
+    old_files = set(record.files.values_list("sha256", flat=True))
+    old_pages = set(PublishedPage.objects.filter(file__record=record).values_list("image_sha256", flat=True))
     record.files.all().delete()
+    pages = []
     for order, item in enumerate(files):
-        with item.source.open("rb") as stream:
-            stored = store.put(stream)
-        PublishedFile.objects.create(
-            record=record, order=order, name=item.name, role=item.role,
-            mime_type=item.mime_type, size=stored.size, sha256=stored.sha256,
+        stored = _copy_in(store, item.source)
+        file = PublishedFile.objects.create(
+            record=record, order=order, name=item.name, role=item.role, mime_type=item.mime_type,
+            size=stored.size, sha256=stored.sha256, source_format=item.source_format,
         )  # fmt: skip
-    still_used = set(PublishedFile.objects.filter(sha256__in=previous).values_list("sha256", flat=True))
-    for sha256 in previous - still_used:
+        texts = list(item.page_texts) + [""] * (len(item.previews) - len(item.page_texts))
+        pages += [
+            PublishedPage(file=file, number=number, image_sha256=_copy_in(store, path).sha256, text=text)
+            for number, (path, text) in enumerate(zip(item.previews, texts, strict=False), start=1)
+        ]
+    PublishedPage.objects.bulk_create(pages)
+    still_used = set(PublishedFile.objects.filter(sha256__in=old_files).values_list("sha256", flat=True))
+    still_used |= set(
+        PublishedPage.objects.filter(image_sha256__in=old_pages).values_list("image_sha256", flat=True)
+    )
+    for sha256 in (old_files | old_pages) - still_used:
         store.path(sha256).unlink(missing_ok=True)
+
+
+def _copy_in(store: FileStore, source: Path) -> StoredFile:
+    with source.open("rb") as stream:
+        return store.put(stream)
 
 
 def _converter(field: Any, connection: Any) -> Callable[[Any], Any]:

@@ -115,6 +115,16 @@ class File(TimeStampedModel):
     error_code = models.CharField(max_length=50, blank=True)
     error_ko = models.TextField(blank=True)
     error_en = models.TextField(blank=True)
+    # The public PDF (redacted or rendered, checked, signed) in the restricted rendered store until
+    # published. ``public_pdf_key`` names what it was made from, so an unchanged file is not made again.
+    public_pdf_key = models.CharField(max_length=64, blank=True)
+    public_pdf_sha256 = models.CharField(max_length=64, blank=True)
+    public_pdf_method = models.CharField(max_length=20, blank=True)
+    public_pdf_previews = models.JSONField(default=list, blank=True)  # sha256 of each page's PNG
+    public_pdf_page_texts = models.JSONField(default=list, blank=True)  # the public text of each page
+    public_pdf_error_code = models.CharField(max_length=50, blank=True)
+    public_pdf_error_ko = models.TextField(blank=True)
+    public_pdf_error_en = models.TextField(blank=True)
 
     class Meta:
         ordering = ["record", "order"]

@@ -356,4 +356,5 @@ REVIEW_REASONS = {
     "partial_without_marks": ("부분공개인데 가릴 부분이 지정되지 않았습니다", "partly disclosed, but nothing is marked to mask"),
     "grounds_missing": ("비공개 근거(정보공개법 제9조 제1항 각 호)가 없습니다", "no ground under Article 9(1) is given"),
     "reason_missing": ("비공개 사유가 없습니다", "no reason for withholding is given"),
+    "public_pdf_failed": ("공개용 PDF를 안전하게 만들지 못했습니다: 파일별 사유를 확인해 주십시오", "a public PDF could not be made safely: see each file's reason"),
 }  # fmt: skip

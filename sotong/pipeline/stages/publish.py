@@ -5,20 +5,21 @@
   and search show it, whatever the grade (정보공개법 제8조).
 - A record decided 공개 or 부분공개 and listed as graded (in scope, not under review): the approval
   line and the text of its shown files with every mask applied.
-- Its files as downloads only when decided 공개 with nothing masked in them; a masked file is
-  published as text until redaction into a public PDF exists (Disclosure engine II).
+- Each shown file as its public PDF (``public_pdfs.py``: redacted or rendered, checked, signed) with
+  page previews; a record whose PDF could not be made safely was sent to review before this runs.
 A record never decided raises: every path decides before it publishes (``pipeline/decisions.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import PurePath
 
 from django.db import transaction
 
-from sotong.intake.services.documents import originals_store
-from sotong.pipeline.decisions import masks_apply, public_contacts
-from sotong.pipeline.detectors import AUTO_MASK_KINDS, PublicContacts, detect
+from sotong.pipeline.decisions import masks_apply, public_contacts, unmasked_kinds
+from sotong.pipeline.detectors import PublicContacts
+from sotong.pipeline.public_pdfs import records_public_pdfs, rendered_store
 from sotong.pipeline.stages.decide import GRADED
 from sotong.publication.services import PublicationData, PublicFileData, publication_upsert_many
 from sotong.records.choices import FileState, Grade, MaskState
@@ -55,13 +56,21 @@ def _body_text(files: Sequence[File], masks: Sequence[Mask]) -> str:
     )
 
 
-def _public_files(files: Sequence[File], masks: Sequence[Mask]) -> tuple[PublicFileData, ...]:
-    store = originals_store()
-    masked_files = {m.file_id for m in masks if m.hides}
+def _public_files(files: Sequence[File]) -> tuple[PublicFileData, ...]:
+    """Each shown file's public PDF; never the original, whose metadata and layers are not public."""
+    store = rendered_store()
     return tuple(
-        PublicFileData(name=f.original_name, role=f.role, mime_type=f.mime_type, source=store.path(f.sha256))
+        PublicFileData(
+            name=f"{PurePath(f.original_name).stem or 'document'}.pdf",
+            role=f.role,
+            mime_type="application/pdf",
+            source=store.path(f.public_pdf_sha256),
+            source_format=PurePath(f.original_name).suffix[1:].lower(),
+            previews=tuple(store.path(sha256) for sha256 in f.public_pdf_previews),
+            page_texts=tuple(f.public_pdf_page_texts),
+        )
         for f in files
-        if f.decided_grade == Grade.PUBLIC and f.pk not in masked_files
+        if f.public_pdf_sha256 and not f.public_pdf_error_code
     )
 
 
@@ -98,16 +107,13 @@ def publication_data(record: Record) -> PublicationData:
         if _content_shown(record)
         else (),
         body_text=_body_text(files, masks),
-        files=_public_files(files, masks),
+        files=_public_files(files),
     )
 
 
-def _leak_guard(records: Sequence[Record], items: Sequence[PublicationData]) -> None:
-    """Fail closed: scan what is about to be published once more, as a last line of defence against
-    a mask lost on the way (a stale cache, a bug). Any identifier the rules would have masked raises;
-    nothing of the batch is written. Spans a reviewer cleared, officials' contacts and approvers'
-    names are not findings."""
-    rules = rules_current()
+def leak_context(records: Sequence[Record]) -> dict[int, tuple[PublicContacts, set[str]]]:
+    """For each record, what may appear although it looks personal: officials' contacts, the
+    approvers' names, and the spans a reviewer cleared."""
     ids = [record.pk for record in records]
     cleared: dict[int, set[str]] = {}
     names: dict[int, list[str]] = {}
@@ -122,17 +128,26 @@ def _leak_guard(records: Sequence[Record], items: Sequence[PublicationData]) -> 
         ):
             names.setdefault(record_id, []).append(name)
     contacts: dict[tuple[int, tuple[str, ...]], PublicContacts] = {}
-    for record, item in zip(records, items, strict=True):
+    context = {}
+    for record in records:
         key = (record.organization_id, tuple(names.get(record.pk, ())))
         if key not in contacts:
             contacts[key] = public_contacts(record.organization, key[1])
-        public = contacts[key]
-        for text in filter(None, (item.title, item.body_text)):
-            leaked = [
-                f.kind for f in detect(text, public=public)
-                if f.kind in AUTO_MASK_KINDS and f.confidence >= rules.min_confidence
-                and text[f.start : f.end] not in cleared.get(record.pk, set())
-            ]  # fmt: skip
+        context[record.pk] = (contacts[key], cleared.get(record.pk, set()))
+    return context
+
+
+def _leak_guard(records: Sequence[Record], items: Sequence[PublicationData]) -> None:
+    """Fail closed: scan what is about to be published once more, as a last line of defence against
+    a mask lost on the way (a stale cache, a bug). Any identifier the rules would have masked raises;
+    nothing of the batch is written."""
+    min_confidence = rules_current().min_confidence
+    context = leak_context(records)
+    for record, item in zip(records, items, strict=True):
+        public, cleared = context[record.pk]
+        page_texts = [text for file in item.files for text in file.page_texts]
+        for text in filter(None, (item.title, item.body_text, *page_texts)):
+            leaked = unmasked_kinds(text, public=public, cleared=cleared, min_confidence=min_confidence)
             if leaked:
                 raise PublicationLeakError(
                     f"record {record.pk}: unmasked {sorted(set(leaked))} — not published"
@@ -143,6 +158,7 @@ def records_publish_many(*, records: Sequence[Record]) -> list[PublicationData]:
     """Publish the given records and return what changed, as written: bulk callers build their
     search documents from it (``search_document``) instead of reading the publications back, and
     index them themselves."""
+    records_public_pdfs(records=records, actor="pipeline")
     items = [publication_data(record) for record in records]
     _leak_guard(records, items)
     changed = set(publication_upsert_many(items=items))

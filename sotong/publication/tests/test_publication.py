@@ -1,7 +1,9 @@
 """What the publish stage writes is exactly what may be shown, and nothing lingers when it changes."""
 
+import io
 import json
 
+import pypdf
 import pytest
 
 from sotong.intake.services.folders import folder_ingest
@@ -24,7 +26,13 @@ def test_a_record_graded_public_is_published_with_text_and_file(seoul, tmp_path,
     published = PublishedRecord.objects.get(public_id=record.public_id)
     assert "시민참여 계획 본문" in published.body_text
     response = client.get(f"/records/{record.public_id}/files/0/")
-    assert b"".join(response.streaming_content).decode() == "2021년 시민참여 계획 본문"
+    assert response["Content-Type"] == "application/pdf" and "plan.pdf" in response["Content-Disposition"]
+    pdf = pypdf.PdfReader(io.BytesIO(b"".join(response.streaming_content)))
+    assert "2021년 시민참여 계획 본문" in pdf.pages[0].extract_text()
+    preview = client.get(f"/records/{record.public_id}/files/0/pages/1.png")
+    assert preview["Content-Type"] == "image/png"
+    assert b"".join(preview.streaming_content).startswith(b"\x89PNG")
+    assert client.get(f"/records/{record.public_id}/files/0/pages/2.png").status_code == 404
 
 
 def test_regrading_to_withheld_removes_text_file_and_blob(seoul, tmp_path, client, settings):
