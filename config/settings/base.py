@@ -122,5 +122,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Font subsetting narrates every table it prunes and names the characters it draws.
+        "fontTools": {"level": "ERROR"},
+        "fpdf": {"level": "ERROR"},
+    },
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pymupdf
@@ -133,3 +134,26 @@ def test_an_altered_copy_is_reported_altered(seoul, tmp_path):
         call_command("verify", str(altered), stdout=io.StringIO())
     assert exit_info.value.code == 1
     assert copy_verify(bytes(content)).verdict == Verdict.ALTERED
+
+
+def test_a_real_hwp_report_becomes_a_public_pdf_with_its_text(seoul, tmp_path, samples):
+    shutil.copy(samples / "hwpjs_basicsReport.hwp", tmp_path / "report.hwp")
+    ids = _ingest(tmp_path, [_document("주택정책과-7007", "report.hwp")])
+    record = Record.objects.get(public_id=ids["주택정책과-7007"])
+    original = record.files.get()
+    file = PublishedFile.objects.get(record__public_id=record.public_id)
+    assert (file.name, file.source_format) == ("report.pdf", "hwp")
+    text = _pdf_text(published_file_path(file).read_bytes())
+    first_words = [w for w in original.text.split() if len(w) > 1][:5]
+    assert first_words and all(word in text.replace("\n", " ") for word in first_words), first_words
+    assert file.pages.count() >= 1
+
+
+def test_a_file_whose_name_lies_is_made_by_what_it_is(seoul, tmp_path):
+    # A PDF sent as "report.hwp": the converter goes by content, and so does the public PDF.
+    make_pdf(tmp_path / "report.hwp", [f"신청인 주민등록번호 {RRN} 접수"])
+    ids = _ingest(tmp_path, [_document("주택정책과-7008", "report.hwp")])
+    original = Record.objects.get(public_id=ids["주택정책과-7008"]).files.get()
+    assert original.converter == "pdf" and original.public_pdf_method == "flattened"
+    file = PublishedFile.objects.get(record__public_id=ids["주택정책과-7008"])
+    assert "1234568" not in _pdf_text(published_file_path(file).read_bytes())
