@@ -3,8 +3,8 @@
 Stages are plain functions over plain data; the runner loads the record, runs each stage on each
 file, and saves. A record is marked failed first and succeeded last, so a crash leaves it failed,
 not half-done. Per file: extraction (``STAGES``); then per record: the decision (detection,
-grade, masks: ``decisions.records_decide``) and publication. Redaction into public PDFs, rendering
-and sealing will follow the decision.
+grade, masks: ``decisions.records_decide``) and publication, which first makes the public PDF of
+every shown file (``public_pdfs.py``: redacted or rendered, checked, signed).
 """
 
 from __future__ import annotations

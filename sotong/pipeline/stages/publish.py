@@ -21,6 +21,7 @@ from sotong.pipeline.decisions import masks_apply, public_contacts, unmasked_kin
 from sotong.pipeline.detectors import PublicContacts
 from sotong.pipeline.public_pdfs import records_public_pdfs, rendered_store
 from sotong.pipeline.stages.decide import GRADED
+from sotong.publication.models import PublishedFile
 from sotong.publication.services import PublicationData, PublicFileData, publication_upsert_many
 from sotong.records.choices import FileState, Grade, MaskState
 from sotong.records.models import ApprovalStep, File, Mask, Record
@@ -171,3 +172,24 @@ def records_publish(*, records: Sequence[Record]) -> list[str]:
     if changed:
         transaction.on_commit(lambda: search_index_publications(public_ids=changed))
     return changed
+
+
+def records_republish_legacy_files(*, batch_size: int = 200) -> int:
+    """Publish again, without deciding again, every record whose published files predate public PDFs
+    (copies of originals, which have no page previews): once, after an upgrade. Reviewed decisions
+    stay as they are. Returns how many records were published again."""
+    public_ids = list(
+        PublishedFile.objects.filter(pages__isnull=True)
+        .values_list("record__public_id", flat=True)
+        .distinct()
+    )
+    for start in range(0, len(public_ids), batch_size):
+        chunk = public_ids[start : start + batch_size]
+        with transaction.atomic():
+            records = list(
+                Record.objects.filter(public_id__in=chunk)
+                .select_related("organization", "department", "info_type")
+                .prefetch_related("files", "approval_steps")
+            )
+            records_publish(records=records)
+    return len(public_ids)

@@ -157,3 +157,21 @@ def test_a_file_whose_name_lies_is_made_by_what_it_is(seoul, tmp_path):
     assert original.converter == "pdf" and original.public_pdf_method == "flattened"
     file = PublishedFile.objects.get(record__public_id=ids["주택정책과-7008"])
     assert "1234568" not in _pdf_text(published_file_path(file).read_bytes())
+
+
+def test_originals_published_before_public_pdfs_are_replaced_at_the_next_start(seoul, tmp_path):
+    (tmp_path / "plan.txt").write_text("하천 정비 계획", encoding="utf-8")
+    ids = _ingest(tmp_path, [_document("주택정책과-7009", "plan.txt")])
+    # As an older version left it: a copy of the original, no pages, and a reviewer's decision.
+    legacy = PublishedFile.objects.get(record__public_id=ids["주택정책과-7009"])
+    legacy.pages.all().delete()
+    PublishedFile.objects.filter(pk=legacy.pk).update(
+        name="plan.txt", mime_type="text/plain", source_format=""
+    )
+    Record.objects.filter(public_id=ids["주택정책과-7009"]).update(review_state="done")
+    out = io.StringIO()
+    call_command("redecide", "--if-stale", stdout=out)
+    assert "1건" in out.getvalue()
+    file = PublishedFile.objects.get(record__public_id=ids["주택정책과-7009"])
+    assert (file.name, file.mime_type, file.pages.count()) == ("plan.pdf", "application/pdf", 1)
+    assert Record.objects.get(public_id=ids["주택정책과-7009"]).review_state == "done"

@@ -3,7 +3,9 @@
 Run at every start with ``--if-stale``: records decided under other rules (an officer changed a
 rule, or a new version changed the decide stage) are decided again, re-published and re-indexed, so
 everything published before a rule change is re-scanned, titles included. Records an official
-reviewed keep the official's decision.
+reviewed keep the official's decision. Records whose published files are still copies of
+originals (published before public PDFs existed) are published again as public PDFs, their
+decisions untouched.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from django.db.models import Q
 from tqdm import tqdm
 
 from sotong.pipeline.decisions import records_redecide, records_stale
+from sotong.pipeline.stages.publish import records_republish_legacy_files
 from sotong.records.choices import ReviewState
 from sotong.records.models import Record
 from sotong.rules.selectors import rules_current
@@ -32,6 +35,14 @@ class Command(BaseCommand):
         which.add_argument("--all", action="store_true", help="every record not reviewed by an official")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        self._decide(options)
+        if republished := records_republish_legacy_files():
+            self.stdout.write(
+                f"원본 사본으로 공개된 {republished}건을 공개용 PDF로 바꿨습니다 / "
+                f"replaced the published originals of {republished} records with public PDFs"
+            )
+
+    def _decide(self, options: dict[str, Any]) -> None:
         if options["all"]:
             where = ~Q(review_state=ReviewState.DONE)
         else:
