@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from sotong.accounts.permissions import is_officer
 from sotong.core.disclosure import ground_labels
 from sotong.core.errors import BilingualError
+from sotong.records.choices import ReviewState
 from sotong.records.models import Record
 from sotong.workbench import services
 from sotong.workbench.access import officer_page, official_page, private
@@ -169,6 +170,15 @@ def record_approve(request: HttpRequest, public_id: str) -> HttpResponse:
             services.record_approve(record=record, file_grades=form.file_grades(), actor=_actor(request))
     except BilingualError as error:
         return _failed(request, record, error)
+    record.refresh_from_db(fields=["review_state", "review_reasons"])
+    if record.review_state == ReviewState.PENDING:  # a file's public PDF could not be made safely
+        messages.warning(
+            request,
+            "승인했지만 공개용 PDF를 안전하게 만들지 못한 파일이 있어 공개하지 않았습니다. 파일별 사유를 확인하고 "
+            "그 파일을 비공개로 정하거나 가림을 고친 뒤 다시 승인하십시오. / Approved, but a file's public PDF "
+            "could not be made safely, so nothing was published: see each file's reason.",
+        )
+        return redirect("workbench:record", public_id=record.public_id)
     return _done(request, record, "검토를 마치고 공개했습니다. 공개 페이지에 반영되었습니다.")
 
 

@@ -175,3 +175,16 @@ def test_originals_published_before_public_pdfs_are_replaced_at_the_next_start(s
     file = PublishedFile.objects.get(record__public_id=ids["주택정책과-7009"])
     assert (file.name, file.mime_type, file.pages.count()) == ("plan.pdf", "application/pdf", 1)
     assert Record.objects.get(public_id=ids["주택정책과-7009"]).review_state == "done"
+
+
+def test_a_received_pdf_that_cannot_be_redacted_safely_goes_to_review_with_its_reason(seoul, tmp_path):
+    # A tab drawn as a glyph without a character (U+FFFD): the page's text layer cannot be trusted to
+    # show every occurrence of what is masked, so no public PDF is made from it.
+    make_pdf(tmp_path / "scan.pdf", [f"접수\t번호 주민등록번호 {RRN} 처리"])
+    ids = _ingest(tmp_path, [_document("주택정책과-7010", "scan.pdf")])
+    record = Record.objects.get(public_id=ids["주택정책과-7010"])
+    file = record.files.get()
+    assert file.public_pdf_error_code == "redaction_unsafe" and file.public_pdf_error_en
+    assert record.decided_listing == "under_review" and "public_pdf_failed" in record.review_reasons
+    published = PublishedRecord.objects.get(public_id=record.public_id)
+    assert published.body_text == "" and not published.files.exists()

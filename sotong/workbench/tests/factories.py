@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from sotong.intake.services.documents import originals_store
 from sotong.pipeline.decisions import records_decide
@@ -26,6 +27,20 @@ def published_record(*, text: str | None = None, **fields) -> Record:
     record: Record = RecordFactory(**fields)  # type: ignore[assignment]
     if text is not None:
         extracted_file(record, text)
+    records_decide(records=[record], actor="test")
+    records_publish(records=[record])
+    record.refresh_from_db()
+    return record
+
+
+def stored_pdf_record(pdf: Path, *, text: str, **fields) -> Record:
+    """A record whose one file is the PDF at ``pdf`` with its extracted ``text``, decided and published."""
+    record: Record = RecordFactory(**fields)  # type: ignore[assignment]
+    stored = originals_store().put(io.BytesIO(pdf.read_bytes()))
+    File.objects.create(
+        record=record, order=0, original_name=pdf.name, mime_type="application/pdf", sha256=stored.sha256,
+        size=stored.size, state=FileState.EXTRACTED, text=text, converter="pdf",
+    )  # fmt: skip
     records_decide(records=[record], actor="test")
     records_publish(records=[record])
     record.refresh_from_db()

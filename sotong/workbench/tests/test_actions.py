@@ -6,9 +6,11 @@ import datetime as dt
 import pytest
 
 from sotong.audit.models import AuditEvent
+from sotong.pipeline.converters.registry import extract_text
+from sotong.pipeline.tests.factories import make_pdf
 from sotong.records.models import Mask, Record
 from sotong.workbench.errors import GROUNDS_REQUIRED, MASK_QUOTE_NOT_FOUND
-from sotong.workbench.tests.factories import published_record
+from sotong.workbench.tests.factories import published_record, stored_pdf_record
 
 pytestmark = pytest.mark.django_db
 
@@ -201,3 +203,20 @@ def test_record_page_shows_the_original_beside_the_public_version_escaped(
     assert "&lt;b&gt;제목&lt;/b&gt;" in html
     assert 'data-kind="phone" data-state="masked" title="전화번호 · 가림">010-2345-6789<span' in html
     assert '<div class="text public">&lt;script&gt;alert(1)&lt;/script&gt; 연락처 *************</div>' in html
+
+
+def test_approving_a_record_whose_public_pdf_cannot_be_made_says_so_and_publishes_nothing(
+    reviewer, housing, tmp_path, django_capture_on_commit_callbacks
+):
+    # A tab drawn as a glyph without a character: the redaction cannot trust the page's text layer.
+    pdf = make_pdf(tmp_path / "scan.pdf", ["접수\t번호 연락처 010-2345-6789 처리"])
+    record = stored_pdf_record(
+        pdf, text=extract_text(pdf).text, organization=housing.organization, department=housing
+    )
+    assert record.review_state == "pending" and "public_pdf_failed" in record.review_reasons
+    response = _post(reviewer, record, "approve", {}, django_capture_on_commit_callbacks)
+    page = reviewer.get(response["Location"]).content.decode()
+    assert "공개용 PDF를 안전하게 만들지 못한 파일" in page and "redaction_unsafe" in page
+    record.refresh_from_db()
+    assert record.review_state == "pending" and record.decided_listing == "under_review"
+    assert "접수" not in _public(reviewer, record)
