@@ -30,7 +30,8 @@ from pypdf.generic import (
 )
 
 from sotong.pipeline.pdfs import check
-from sotong.pipeline.pdfs.check import CheckProblem, pdf_check, to_unicode_characters
+from sotong.pipeline.pdfs.check import CheckProblem, pdf_check
+from sotong.pipeline.pdfs.fontmaps import to_unicode_characters
 
 # CI sets SOTONG_REQUIRE_ALL_SUITES: there a missing pdftotext fails these tests instead of skipping them.
 needs_pdftotext = pytest.mark.skipif(
