@@ -14,6 +14,7 @@ import logging
 from django.db import transaction
 
 from sotong.audit.services import audit_record
+from sotong.core.faults import fault_point
 from sotong.intake.services.documents import originals_store
 from sotong.pipeline.converters.errors import ExtractionError
 from sotong.pipeline.converters.registry import extract_text
@@ -69,6 +70,7 @@ def record_process(*, record_id: int) -> Record:
     for file in record.files.filter(state=FileState.STORED):
         for stage in STAGES:
             stage(file)
+        fault_point("pipeline.between_files")
     failed = record.files.filter(state=FileState.FAILED).count()
     with transaction.atomic():
         record.state = RecordState.FAILED if failed else RecordState.EXTRACTED

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import transaction
 
 from sotong.audit.services import audit_record
+from sotong.core.faults import fault_point
 from sotong.core.files import FileStore, StoredFile
 from sotong.intake.errors import (
     FILE_NAME_UNSAFE,
@@ -190,6 +191,7 @@ def document_intake(
     if errors := _check_files(manifest, uploads):
         raise ManifestErrors(errors)
     stored = _store(uploads)
+    fault_point("intake.after_originals")
     with transaction.atomic():
         data = _record_data(manifest, organization, source=source, actor=actor)
         result = record_upsert_many(organization=organization, items=[data], actor=actor)

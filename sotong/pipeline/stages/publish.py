@@ -17,6 +17,7 @@ from pathlib import PurePath
 
 from django.db import transaction
 
+from sotong.core.faults import fault_point
 from sotong.pipeline.decisions import masks_apply, public_contacts, unmasked_kinds
 from sotong.pipeline.detectors import PublicContacts
 from sotong.pipeline.public_pdfs import records_public_pdfs, rendered_store
@@ -160,6 +161,7 @@ def records_publish_many(*, records: Sequence[Record]) -> list[PublicationData]:
     search documents from it (``search_document``) instead of reading the publications back, and
     index them themselves."""
     records_public_pdfs(records=records, actor="pipeline")
+    fault_point("publish.after_public_pdfs")
     items = [publication_data(record) for record in records]
     _leak_guard(records, items)
     changed = set(publication_upsert_many(items=items))
@@ -170,8 +172,13 @@ def records_publish(*, records: Sequence[Record]) -> list[str]:
     """Publish the given records and index what changed once the transaction commits."""
     changed = [item.public_id for item in records_publish_many(records=records)]
     if changed:
-        transaction.on_commit(lambda: search_index_publications(public_ids=changed))
+        transaction.on_commit(lambda: _index(changed))
     return changed
+
+
+def _index(public_ids: list[str]) -> None:
+    fault_point("publish.before_indexing")
+    search_index_publications(public_ids=public_ids)
 
 
 def records_republish_legacy_files(*, batch_size: int = 200) -> int:
