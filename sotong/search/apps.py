@@ -8,8 +8,12 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from django.conf import settings
+        from django.core import checks
 
+        from sotong.search.checks import search_backend_check
         from sotong.search.korean import configure
+
+        checks.register(search_backend_check)
 
         # Bulk indexing (list imports, rebuilds) spreads Kiwi's batches over every core.
         configure(num_workers=settings.SOTONG_ANALYSIS_WORKERS)

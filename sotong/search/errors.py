@@ -44,3 +44,14 @@ INDEX_LOCKED = Message(
     ko="{path}의 검색 색인을 다른 프로세스가 쓰고 있습니다. 색인 쓰기는 한 프로세스(작업자)에서만 하세요.",
     en="Another process is writing the search index at {path}. Write the index from one process (the worker) only.",
 )
+POSTGRES_NEEDS_POSTGRESQL = Message(
+    code="search.postgres_needs_postgresql",
+    ko=(
+        "PostgreSQL 검색 백엔드는 데이터베이스가 PostgreSQL일 때만 쓸 수 있습니다(지금 데이터베이스: {vendor}). "
+        "DATABASE_URL을 postgres://…로 설정하거나, SOTONG_SEARCH_BACKEND=tantivy로 내장 검색을 쓰세요."
+    ),
+    en=(
+        "The PostgreSQL search backend needs a PostgreSQL database (this one is {vendor}). "
+        "Set DATABASE_URL to postgres://…, or set SOTONG_SEARCH_BACKEND=tantivy for the embedded search."
+    ),
+)

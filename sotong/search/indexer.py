@@ -123,8 +123,15 @@ def _fresh_backend() -> SearchBackend:
 
 
 def search_index_is_stale() -> bool:
+    """Whether the index lacks published records, holds others, or holds another analysis' terms.
+
+    Counting is enough for every path that writes publications (each indexes what it wrote, on
+    commit); a crash between the two, or an index cleared or restored from an old backup, shows
+    as a different count.
+    """
     try:
-        return search_backend().count() != publication_list().count()
+        backend = search_backend()
+        return backend.count() != publication_list().count() or backend.outdated()
     except SearchError:
         return True
 

@@ -24,6 +24,10 @@ from itertools import islice
 from sotong.search.documents import SearchDocument
 from sotong.search.korean import analyse_many, bigrams
 
+# Bump when the terms made from the same text change: every backend's index then needs a rebuild
+# (Tantivy's marker file, the PostgreSQL table's ``analysis`` column).
+ANALYSIS_VERSION = 2  # 2: noun readings of words read as verbs, words of nouns indexed whole
+
 # Documents per Kiwi batch: big enough to keep Kiwi's workers busy, small enough that a batch of
 # long bodies and their terms stays well under 100 MB.
 BATCH_SIZE = 64

@@ -21,7 +21,14 @@ def _tantivy(path: Path) -> SearchBackend:
     return TantivyBackend(path)
 
 
-_FACTORIES: dict[str, Callable[[Path], SearchBackend]] = {"tantivy": _tantivy}
+def _postgres(path: Path) -> SearchBackend:
+    # The index lives in the database; ``path`` (the embedded index folder) is not used.
+    from sotong.search.backends.postgres_backend import PostgresBackend
+
+    return PostgresBackend()
+
+
+_FACTORIES: dict[str, Callable[[Path], SearchBackend]] = {"tantivy": _tantivy, "postgres": _postgres}
 BACKEND_NAMES: tuple[str, ...] = tuple(_FACTORIES)
 
 

@@ -8,13 +8,23 @@ one contract suite (``sotong.search.tests.contract``) holds them to the same beh
 
 from __future__ import annotations
 
+import hashlib
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 
 from sotong.search.documents import SearchDocument, SearchQuery, SearchResults
 from sotong.search.prepare import PreparedDocument, prepare_many
 
-__all__ = ["PreparedDocument", "SearchBackend"]
+__all__ = ["PreparedDocument", "SearchBackend", "tie_key"]
+
+
+def tie_key(doc_id: str) -> int:
+    """A fixed 64-bit function of the id: the same order for equal scores in every process.
+
+    Every backend breaks ties of score by this key, then by the id, so that pages are stable and
+    the engines agree on the order of equal hits.
+    """
+    return int.from_bytes(hashlib.blake2b(doc_id.encode(), digest_size=8).digest(), "big")
 
 
 class SearchBackend(ABC):
@@ -45,6 +55,11 @@ class SearchBackend(ABC):
     @abstractmethod
     def clear(self) -> None:
         """Remove every document (before a full rebuild)."""
+
+    def outdated(self) -> bool:
+        """Whether the index holds terms of another analysis (``prepare.ANALYSIS_VERSION``) and
+        must be rebuilt; an engine that refuses to open such an index says so by raising instead."""
+        return False
 
     def close(self) -> None:  # noqa: B027 - an optional hook, not a duty: most have nothing to release
         """Release writers and files; the default has nothing to release."""

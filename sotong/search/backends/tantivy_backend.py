@@ -32,6 +32,7 @@ import tantivy
 from tantivy import Order, Query
 
 from sotong.search.backends.base import SearchBackend
+from sotong.search.backends.hits import page_segments
 from sotong.search.backends.tantivy_query import text_query, with_filters
 from sotong.search.backends.tantivy_schema import (
     ANALYSIS_VERSION,
@@ -43,11 +44,10 @@ from sotong.search.backends.tantivy_schema import (
     to_document,
     to_hit,
 )
-from sotong.search.documents import FACET_FIELDS, Hit, SearchQuery, SearchResults, Segment
+from sotong.search.documents import FACET_FIELDS, Hit, SearchQuery, SearchResults
 from sotong.search.errors import INDEX_LOCKED, INDEX_SCHEMA_MISMATCH, SearchError
 from sotong.search.prepare import PreparedDocument
 from sotong.search.query import ParsedQuery, parse_query
-from sotong.search.snippets import SNIPPET_CHARS, snippets_many
 
 MARKER = "sotong-search.json"
 WRITER_HEAP_BYTES = 64_000_000
@@ -212,28 +212,13 @@ def _order_ties(searcher: tantivy.Searcher, hits: list[_Ranked]) -> list[_Ranked
 
 def _hits(searcher: tantivy.Searcher, page: list[_Ranked], parsed: ParsedQuery) -> list[Hit]:
     stored = [searcher.doc(address).to_dict() for _, address in page]
-    titles = [stored_text(doc, "title") for doc in stored]
-    bodies = [stored_text(doc, "body") for doc in stored]
-    title_segments: list[tuple[Segment, ...]]
-    snippets: list[tuple[Segment, ...]]
-    if parsed.is_empty:
-        title_segments = [((title, False),) if title else () for title in titles]
-        snippets = [_lead(body) for body in bodies]
-    else:
-        title_segments = snippets_many(titles, parsed, width=500)
-        snippets = snippets_many(bodies, parsed)
+    title_segments, snippets = page_segments(
+        [stored_text(doc, "title") for doc in stored], [stored_text(doc, "body") for doc in stored], parsed
+    )
     return [
         to_hit(doc, score, snippet, title_segs)
         for doc, (score, _), snippet, title_segs in zip(stored, page, snippets, title_segments, strict=True)
     ]
-
-
-def _lead(body: str) -> tuple[Segment, ...]:
-    text = " ".join(body[: SNIPPET_CHARS * 2].split())
-    if not text:
-        return ()
-    cut = len(text) > SNIPPET_CHARS or len(body) > SNIPPET_CHARS * 2
-    return ((text[:SNIPPET_CHARS] + ("…" if cut else ""), False),)
 
 
 def _facets(searcher: tantivy.Searcher, query: Query) -> dict[str, list[tuple[str, int]]]:

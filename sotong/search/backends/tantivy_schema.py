@@ -9,18 +9,18 @@ snippets. Facets are raw text fast fields, so that one aggregation counts them o
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 import tantivy
 
+from sotong.search.backends.base import tie_key
 from sotong.search.documents import Hit, Segment
+from sotong.search.prepare import ANALYSIS_VERSION as ANALYSIS_VERSION  # the marker file's
 from sotong.search.prepare import PreparedDocument
 
-# Bump when the fields change (Tantivy then refuses the old index) or when the analysis changes
-# (it would not: the marker file in the index folder catches that).
+# Bump when the fields change (Tantivy then refuses the old index). A change of the analysis
+# (``prepare.ANALYSIS_VERSION``) is caught by the marker file in the index folder.
 SCHEMA_VERSION = 2
-ANALYSIS_VERSION = 2  # 2: noun readings of words read as verbs, words of nouns indexed whole
 
 # (field, boost): a title match outweighs a passing mention in a long body.
 TERM_FIELDS: tuple[tuple[str, float], ...] = (
@@ -85,11 +85,6 @@ def to_document(prepared: PreparedDocument) -> tantivy.Document:
     out.add_bytes("body", doc.body.encode())
     out.add_bytes("url", doc.url.encode())
     return out
-
-
-def tie_key(doc_id: str) -> int:
-    """A fixed 64-bit function of the id: the same order for equal scores in every process."""
-    return int.from_bytes(hashlib.blake2b(doc_id.encode(), digest_size=8).digest(), "big")
 
 
 def stored_text(stored: dict[str, list[Any]], name: str) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from sotong.search.errors import SearchError
 from sotong.search.indexer import search_index_is_stale, search_rebuild
 
 
@@ -21,5 +22,8 @@ class Command(BaseCommand):
         if options["if_stale"] and not search_index_is_stale():
             return
         self.stdout.write("검색 색인을 만듭니다 / building the search index…")
-        total = search_rebuild()
+        try:
+            total = search_rebuild()
+        except SearchError as error:  # a backend that cannot run here: say why, not a traceback
+            raise CommandError(str(error)) from error
         self.stdout.write(f"{total}건을 색인했습니다 / indexed {total} records")
