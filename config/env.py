@@ -6,6 +6,7 @@ Everything a deployer may change is a field of ``Env``; the rest of the code rea
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,10 +27,25 @@ class Env:
     allowed_hosts: list[str]
     signing_key: Path
     signing_cert: Path
+    instance_id: str
+
+
+# The prefix of this instance's public ids (``<instance>-<26 base32 chars>``): lower-case letters and
+# digits, starting with a letter, so that ids stay plain in URLs and split unambiguously at the hyphen.
+INSTANCE_ID = re.compile(r"[a-z][a-z0-9]{0,31}")
 
 
 def _flag(value: str) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _instance_id(value: str) -> str:
+    if not INSTANCE_ID.fullmatch(value):
+        raise ValueError(
+            f"SOTONG_INSTANCE_ID는 영문 소문자로 시작하는 영문 소문자·숫자 1–32자여야 합니다(예: mapo): {value!r} / "
+            f"SOTONG_INSTANCE_ID must be 1–32 lower-case letters and digits, starting with a letter (e.g. mapo): {value!r}"
+        )
+    return value
 
 
 def read_env(environ: os._Environ[str] | dict[str, str] = os.environ) -> Env:
@@ -49,6 +65,9 @@ def read_env(environ: os._Environ[str] | dict[str, str] = os.environ) -> Env:
         # Public PDFs are signed with this key; generated on first use unless an agency brings its own.
         signing_key=Path(environ.get("SOTONG_SIGNING_KEY", data_dir / "keys" / "signing-key.pem")),
         signing_cert=Path(environ.get("SOTONG_SIGNING_CERT", data_dir / "keys" / "signing-cert.pem")),
+        # Globally unique among federated instances (a district: its own, e.g. "mapo"); set it once,
+        # before the first document: public ids are stable forever and carry it.
+        instance_id=_instance_id(environ.get("SOTONG_INSTANCE_ID", "seoul")),
     )
 
 

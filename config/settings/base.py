@@ -27,7 +27,7 @@ SOTONG_ANALYSIS_WORKERS = os.cpu_count() or 1
 SOTONG_TASKS = ENV.tasks
 SOTONG_DEMO_DATA = ENV.demo_data
 # Globally unique prefix of this instance's public ids, so harvested records never collide.
-SOTONG_INSTANCE_ID = "seoul"
+SOTONG_INSTANCE_ID = ENV.instance_id
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "sotong.portal",
     "sotong.accounts",
     "sotong.workbench",
+    "sotong.federation",
 ]
 
 MIDDLEWARE = [
@@ -129,3 +130,31 @@ LOGGING = {
         "fpdf": {"level": "ERROR"},
     },
 }
+
+# --- Celery: the pipeline on workers when SOTONG_TASKS=celery (config/celery.py; decision 0009) ---
+# Read by config/celery.py (the CELERY_ names). The embedded default (inline) never connects to Redis.
+CELERY_BROKER_URL = ENV.redis_url
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis hands a task no worker acknowledged within the visibility timeout to another worker: that is
+# how the task of a worker killed mid-task is run again. It must outlast the longest task (see the
+# time limit) and the longest retry wait, or a task still running is run a second time.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_TASK_ACKS_LATE = True  # acknowledged once the work is done, never when it starts
+CELERY_TASK_REJECT_ON_WORKER_LOST = True  # a pool process killed mid-task: the task goes back at once
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True  # Redis redelivers them anyway
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # a process holds one task: the others stay free for idle workers
+CELERY_TASK_TIME_LIMIT = 1800  # half the visibility timeout: a task is stopped before it is handed out again
+CELERY_TASK_SOFT_TIME_LIMIT = 1740  # a minute earlier the task is interrupted and leaves a dead letter
+CELERY_TASK_IGNORE_RESULT = True  # no result backend: outcomes live in the database (records, dead letters)
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_DEFAULT_QUEUE = "sotong"
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # keep LOGGING above
+CELERY_BEAT_SCHEDULE_FILENAME = str(ENV.data_dir / "celerybeat-schedule")  # beat's last run of each job
+# Pipeline tasks (sotong/pipeline/tasks.py): a transient error (database or broker away for a moment)
+# is retried after about 2, 4, 8, 16, 32 s with full jitter; the wait never exceeds the maximum.
+SOTONG_TASK_MAX_RETRIES = 5
+SOTONG_TASK_RETRY_BACKOFF_MAX = 600
+# A task whose worker died under it this many times in a row (out of memory on one huge file) is not
+# run again but kept as a dead letter for officers; otherwise Redis would hand it out forever.
+SOTONG_TASK_MAX_LOST_RUNS = 3

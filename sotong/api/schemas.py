@@ -62,6 +62,19 @@ class RecordOut(Schema):
     files: list[FileOut]
     text: str
     url: str
+    # Harvested from another Sotong instance: its name and the record's page there ("" for this
+    # portal's own records; files of a harvested record link to that instance).
+    origin: str = ""
+    origin_url: str = ""
+
+
+class ChangesOut(Schema):
+    """A page of the changes feed: ``items`` oldest change first; send ``next`` back as ``since``
+    for the following page (``more``) or at the next sync."""
+
+    items: list[RecordOut]
+    next: str
+    more: bool
 
 
 class ErrorOut(Schema):

@@ -1,4 +1,5 @@
-"""``GET /api/v1/search`` and ``GET /api/v1/records/{id}``: the portal's data, as JSON."""
+"""``GET /api/v1/search``, ``GET /api/v1/records/{id}`` and ``GET /api/v1/changes``: the portal's
+data, as JSON. The changes feed is what other Sotong instances harvest (docs/federation.md)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from django.urls import reverse
 from ninja import Query, Router, Schema
 from ninja.responses import Status
 
-from sotong.api.schemas import ErrorOut, RecordOut, SearchOut
+from sotong.api import changes as feed
+from sotong.api.schemas import ChangesOut, ErrorOut, RecordOut, SearchOut
 from sotong.core.disclosure import ground_labels
 from sotong.publication.models import PublishedRecord
-from sotong.publication.selectors import publication_get
+from sotong.publication.selectors import publication_changes, publication_get
 from sotong.search.errors import SearchError
 from sotong.search.selectors import search_records
 
@@ -57,12 +59,18 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> Status[dict[str
     )
 
 
-def _record_body(request: HttpRequest, record: PublishedRecord) -> dict[str, Any]:
-    files = [
+def _record_files(request: HttpRequest, record: PublishedRecord) -> list[dict[str, Any]]:
+    if record.origin:  # harvested: the files stay on the instance that published them
+        return [dict(f) for f in record.origin_files]
+    return [
         {"name": f.name, "role": f.role, "size": f.size, "sha256": f.sha256,
          "url": request.build_absolute_uri(reverse("portal:download", args=[record.public_id, f.order]))}
         for f in record.files.all()
     ]  # fmt: skip
+
+
+def _record_body(request: HttpRequest, record: PublishedRecord) -> dict[str, Any]:
+    files = _record_files(request, record)
     return {
         "id": record.public_id, "title": record.title, "registration_number": record.registration_number,
         "organization": record.organization, "department": record.department,
@@ -75,6 +83,7 @@ def _record_body(request: HttpRequest, record: PublishedRecord) -> dict[str, Any
         "original_url": record.original_url, "licence": record.licence,
         "approval_line": record.approval_line, "files": files, "text": record.body_text,
         "url": request.build_absolute_uri(reverse("portal:record", args=[record.public_id])),
+        "origin": record.origin, "origin_url": record.origin_url,
     }  # fmt: skip
 
 
@@ -84,3 +93,28 @@ def record(request: HttpRequest, record_id: str) -> Status[dict[str, Any]]:
     if published is None:
         return Status(404, NOT_FOUND)
     return Status(200, _record_body(request, published))
+
+
+class ChangesParams(Schema):
+    since: str = ""  # the ``next`` of the previous answer; empty: from the beginning
+    limit: int = feed.DEFAULT_LIMIT
+
+
+@router.get(
+    "/changes", response={200: ChangesOut, 400: ErrorOut},
+    summary="변경분 / records published or changed since a cursor (for harvesting)",
+)  # fmt: skip
+def changes(request: HttpRequest, params: Query[ChangesParams]) -> Status[dict[str, Any]]:
+    """This portal's own publications, every listing kind, as the record API shows them, in the
+    order they last changed. Records it harvested from other instances are not repeated here."""
+    try:
+        after = feed.cursor_decode(params.since)
+        limit = feed.limit_check(params.limit)
+    except feed.ChangesError as error:
+        return Status(400, error.as_dict())
+    records = publication_changes(after=after, limit=limit, settle=feed.SETTLE)
+    page = records[:limit]
+    last = page[-1] if page else None
+    cursor = feed.cursor_encode(updated_at=last.updated_at, record_id=last.pk) if last else params.since
+    items = [_record_body(request, record) for record in page]
+    return Status(200, {"items": items, "next": cursor, "more": len(records) > limit})

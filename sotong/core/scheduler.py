@@ -1,8 +1,9 @@
 """The embedded scheduler (DESIGN §5b): periodic jobs in a daemon thread of the web process.
 
 In the embedded default there is no Celery beat; ``sotong run`` starts this with the periodic
-management commands (scheduled opening today; deadlines and exports later). A job that fails is
-logged and tried again at its next turn; it never stops the portal.
+management commands of ``portal_jobs`` (scheduled opening, re-decision, harvest of federated peers;
+deadlines and exports later). A job that fails is logged and tried again at its next turn; it never
+stops the portal.
 """
 
 from __future__ import annotations
@@ -13,9 +14,14 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from django.core.management import call_command
 from django.db import close_old_connections
 
 log = logging.getLogger(__name__)
+
+OPENING_CHECK_SECONDS = 3600  # withheld records open within the hour their date comes
+RULES_CHECK_SECONDS = 300
+HARVEST_SECONDS = 600  # districts' and institutions' records reach the city within ten minutes
 
 
 @dataclass(frozen=True)
@@ -73,3 +79,14 @@ class Scheduler:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=10)
+
+
+def portal_jobs() -> list[Job]:
+    """The periodic jobs of ``sotong run``. Commands are called by name: the kernel imports no
+    domain app. The harvest does nothing while no peer is enabled (``sotong federation add``)."""
+    return [
+        Job("publish-due", OPENING_CHECK_SECONDS, lambda: call_command("publish_due", quiet=True)),
+        # An officer's rule change in the admin takes effect within minutes, not at the next start.
+        Job("redecide", RULES_CHECK_SECONDS, lambda: call_command("redecide", if_stale=True)),
+        Job("federation-harvest", HARVEST_SECONDS, lambda: call_command("federation", "harvest", "--quiet")),
+    ]

@@ -64,6 +64,14 @@ def file_extract(file: File) -> None:
 STAGES = [file_extract]
 
 
+def _locked(record_id: int) -> Record:
+    """The record, read afresh and locked until the transaction ends. Workers deliver a task at least
+    once (decision 0009): two runs for one record decide and publish one after the other, the second
+    over the first, never side by side (which could leave two sets of published files)."""
+    records = Record.objects.select_for_update(of=("self",))
+    return records.select_related("organization", "department", "info_type").get(pk=record_id)
+
+
 def record_process(*, record_id: int) -> Record:
     Record.objects.filter(pk=record_id).update(state=RecordState.FAILED)
     record = Record.objects.get(pk=record_id)
@@ -73,6 +81,7 @@ def record_process(*, record_id: int) -> Record:
         fault_point("pipeline.between_files")
     failed = record.files.filter(state=FileState.FAILED).count()
     with transaction.atomic():
+        record = _locked(record_id)
         record.state = RecordState.FAILED if failed else RecordState.EXTRACTED
         record.save(update_fields=["state", "updated_at"])
         audit_record(
@@ -85,8 +94,8 @@ def record_process(*, record_id: int) -> Record:
 
 
 def record_redecide(*, record_id: int) -> Record:
-    record = Record.objects.select_related("organization", "department", "info_type").get(pk=record_id)
     with transaction.atomic():
+        record = _locked(record_id)
         records_decide(records=[record], actor=ACTOR)
         records_publish(records=[record])
     return record

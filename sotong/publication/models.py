@@ -1,4 +1,6 @@
-"""What the public may see of a record: written by the publish stage, read by every public surface."""
+"""What the public may see of a record: written by the publish stage (our records) and by the
+federation harvester (records of other Sotong instances, with their origin), read by every public
+surface."""
 
 from __future__ import annotations
 
@@ -28,10 +30,17 @@ class PublishedRecord(models.Model):
     approval_line = models.JSONField(default=list, blank=True)  # [{role, position, name}]
     body_text = models.TextField(blank=True)  # only ever the public text
     published_at = models.DateTimeField()
-    updated_at = models.DateTimeField()
+    updated_at = models.DateTimeField()  # the changes feed (``/api/v1/changes``) follows it
+    # Harvested from another Sotong instance (``sotong/federation``): the peer's name, the record's
+    # page there, and its files as links to the peer ([{name, role, size, sha256, url}]): files are
+    # never copied, and page previews stay on the peer. Empty for our own records.
+    origin = models.CharField(max_length=100, blank=True, db_index=True)
+    origin_url = models.URLField(max_length=500, blank=True)
+    origin_files = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-produced_on", "-id"]
+        indexes = [models.Index(fields=["updated_at", "id"], name="published_changes")]
 
     def __str__(self) -> str:
         return self.title

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
+from sotong.core import clock
 from sotong.publication.models import PublishedFile, PublishedPage, PublishedRecord
 
 
@@ -23,6 +25,23 @@ def publication_get(*, public_id: str) -> PublishedRecord | None:
 
 def publication_get_many(*, public_ids: list[str]) -> dict[str, PublishedRecord]:
     return {p.public_id: p for p in PublishedRecord.objects.filter(public_id__in=public_ids)}
+
+
+def publication_changes(
+    *, after: tuple[dt.datetime, int] | None, limit: int, settle: dt.timedelta
+) -> list[PublishedRecord]:
+    """Our own publications changed after ``after`` (``updated_at``, ``id``), oldest first, at most
+    ``limit`` + 1 (the caller tells from the extra one whether more follow). Harvested records are
+    left out: each instance exports only what it publishes itself, so harvesting never loops.
+
+    Rows stamped in the last ``settle`` are held back: a transaction that stamped earlier but
+    commits later (possible on PostgreSQL) must not land behind a cursor that has moved past it.
+    """
+    records = PublishedRecord.objects.filter(origin="", updated_at__lte=clock.now() - settle)
+    if after is not None:
+        stamp, last_id = after
+        records = records.filter(Q(updated_at__gt=stamp) | Q(updated_at=stamp, id__gt=last_id))
+    return list(records.order_by("updated_at", "id").prefetch_related("files")[: limit + 1])
 
 
 def published_file_get(*, public_id: str, order: int) -> PublishedFile | None:

@@ -1,4 +1,5 @@
-"""Writes into the publication layer. Called by the pipeline's publish stage only."""
+"""Writes into the publication layer. Called by the pipeline's publish stage (our records) and by
+the federation harvester (other instances' records, with their origin; decision 0008)."""
 
 from __future__ import annotations
 
@@ -53,12 +54,18 @@ class PublicationData:
     approval_line: tuple[dict[str, str], ...] = ()
     body_text: str = ""
     files: tuple[PublicFileData, ...] = field(default_factory=tuple)
+    # Set only by the federation harvester: the peer's name, the record's page there and its files
+    # as links to the peer ({name, role, size, sha256, url}); never copied into the public store.
+    origin: str = ""
+    origin_url: str = ""
+    origin_files: tuple[dict[str, Any], ...] = ()
 
 
 _FIELDS = [
     "title", "registration_number", "organization", "department", "department_path", "info_type",
     "produced_on", "retention_period", "task_card", "grade", "listing", "grounds", "reason",
     "opens_on", "no_opening_reason", "original_url", "licence", "approval_line", "body_text",
+    "origin", "origin_url", "origin_files",
 ]  # fmt: skip
 
 
@@ -70,6 +77,7 @@ def _values(data: PublicationData) -> dict[str, Any]:
     values = {name: getattr(data, name) for name in _FIELDS}
     values["grounds"] = list(data.grounds)
     values["approval_line"] = list(data.approval_line)
+    values["origin_files"] = list(data.origin_files)
     return values
 
 
@@ -159,9 +167,11 @@ def _insert_new(items: Sequence[PublicationData], now: dt.datetime) -> None:
 
 def publication_upsert_many(*, items: Sequence[PublicationData]) -> list[str]:
     """Insert or replace publications; return the public ids that changed (to re-index)."""
-    now = clock.now()
     changed: list[str] = []
     with transaction.atomic():
+        # Stamped inside the transaction: on SQLite writers take turns from its start (IMMEDIATE),
+        # so ``updated_at`` follows commit order and the changes feed never skips a late commit.
+        now = clock.now()
         existing = {
             p.public_id: p
             for start in range(0, len(items), 500)

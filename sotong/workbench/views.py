@@ -19,6 +19,9 @@ from django.views.decorators.http import require_POST
 from sotong.accounts.permissions import is_officer
 from sotong.core.disclosure import ground_labels
 from sotong.core.errors import BilingualError
+from sotong.pipeline.dead_letters import dead_letter_retry as dead_letter_send_again
+from sotong.pipeline.dead_letters import dead_letters_open
+from sotong.pipeline.queue import PROCESS_TASK, REDECIDE_TASK
 from sotong.records.choices import ReviewState
 from sotong.records.models import Record
 from sotong.workbench import services
@@ -191,3 +194,25 @@ def withheld(request: HttpRequest) -> HttpResponse:
     pager_query = f"organization={organization.pk}&" if organization else ""
     context = {"page": page, "form": form, "pager_query": pager_query, "nav": "withheld"}
     return render(request, "workbench/withheld.html", context)
+
+
+DEAD_LETTER_TASKS = {PROCESS_TASK: "처리(추출·결정·공개)", REDECIDE_TASK: "다시 결정·공개"}
+
+
+@officer_page
+def dead_letters(request: HttpRequest) -> HttpResponse:
+    page = Paginator(dead_letters_open(), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(letter, DEAD_LETTER_TASKS.get(letter.task, letter.task)) for letter in page.object_list]
+    return render(request, "workbench/dead_letters.html", {"page": page, "rows": rows, "nav": "dead-letters"})
+
+
+@officer_page
+@require_POST
+def dead_letter_retry(request: HttpRequest, letter_id: int) -> HttpResponse:
+    letter = dead_letters_open().filter(pk=letter_id).first()
+    if letter is None:  # unknown, or sent again already (a second click)
+        raise Http404("실패한 작업을 찾을 수 없습니다 / dead letter not found")
+    with transaction.atomic(durable=True):
+        dead_letter_send_again(dead_letter=letter, actor=_actor(request))
+    messages.success(request, "작업을 다시 보냈습니다. 이번에도 실패하면 이 목록에 다시 올라옵니다.")
+    return redirect("workbench:dead-letters")

@@ -13,6 +13,7 @@ real one, so a leak added to any of them fails here.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -82,6 +83,8 @@ def _start(planted: Planted) -> list[str]:
         # elsewhere must be added here (every later public surface joins this crawl).
         "/sitemap.xml", "/robots.txt", "/feed/", "/rss/", "/atom.xml", "/export/", "/list/?format=csv",
         "/api/v1/records", "/api/v1/export",
+        # The changes feed other instances harvest (docs/federation.md): every record in one page.
+        "/api/v1/changes?limit=500", "/api/v1/changes?since=%3Cb%3E",
         # Error pages.
         f"/records/{MADE_UP_ID}/", f"/records/{MADE_UP_ID}/files/0/", f"/api/v1/records/{MADE_UP_ID}",
         f"/records/{withheld}/files/0/", f"/records/{withheld}/files/1/", f"/records/{withheld}/files/0/pages/1.png",
@@ -108,6 +111,7 @@ ERROR_PAGES = {  # (url template, expected status); {withheld}, {shown} filled i
     "/no/such/page/": 404,
     "/search/?q=계획&page=abc": 400,
     "/api/v1/search?page=0": 400,
+    "/api/v1/changes?since=%3Cb%3E": 400,
 }
 
 
@@ -178,8 +182,10 @@ def _joined(texts: Iterable[str]) -> str:
 
 
 def test_no_secret_reaches_any_public_surface_and_every_positive_control_does(
-    client: Client, planted: Planted
+    client: Client, planted: Planted, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The changes feed serves what was published a moment ago (no settle window).
+    monkeypatch.setattr("sotong.api.changes.SETTLE", dt.timedelta(0))
     start = _start(planted)
     pages = dict(crawl(client, start))
     others = _others(client, planted)
@@ -213,6 +219,8 @@ def test_no_secret_reaches_any_public_surface_and_every_positive_control_does(
         assert pages[url].status == 200, url
     for public_id in ids.values():
         assert pages[f"/api/v1/records/{public_id}"].status == 200
+    feed = json.loads(pages["/api/v1/changes?limit=500"].body)
+    assert {item["id"] for item in feed["items"]} == set(ids.values()), "the changes feed lists every record"
     for template, status in ERROR_PAGES.items():
         url = template.format(withheld=ids[WITHHELD], shown=ids[ANNEX])
         assert pages[url].status == status, (url, pages[url].status)

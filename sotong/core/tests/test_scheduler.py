@@ -1,4 +1,4 @@
-from sotong.core.scheduler import Job, Scheduler
+from sotong.core.scheduler import Job, Scheduler, portal_jobs
 
 
 def test_jobs_run_at_once_then_at_their_interval_and_a_failure_stops_nothing() -> None:
@@ -20,3 +20,8 @@ def test_jobs_run_at_once_then_at_their_interval_and_a_failure_stops_nothing() -
     now[0] = 3600
     assert scheduler.run_due() == ["hourly", "broken"]
     assert ran == ["hourly", "broken", "broken", "hourly", "broken"]
+
+
+def test_the_portal_runs_the_federation_harvest_every_ten_minutes() -> None:
+    jobs = {job.name: job.every_seconds for job in portal_jobs()}
+    assert jobs == {"publish-due": 3600, "redecide": 300, "federation-harvest": 600}

@@ -108,3 +108,14 @@ def test_other_overrides():
 )
 def test_debug_flag(value, expected):
     assert read_env({"SOTONG_DEBUG": value}).debug is expected
+
+
+def test_instance_id_prefixes_public_ids_and_defaults_to_seoul():
+    assert read_env({}).instance_id == "seoul"
+    assert read_env({"SOTONG_INSTANCE_ID": "mapo"}).instance_id == "mapo"
+
+
+@pytest.mark.parametrize("value", ["", "Mapo", "ma-po", "1mapo", "마포", "a" * 33])
+def test_an_instance_id_that_would_not_split_cleanly_from_a_public_id_is_refused(value):
+    with pytest.raises(ValueError, match="SOTONG_INSTANCE_ID"):
+        read_env({"SOTONG_INSTANCE_ID": value})
