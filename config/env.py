@@ -28,6 +28,7 @@ class Env:
     signing_key: Path
     signing_cert: Path
     instance_id: str
+    behind_tls_proxy: bool
 
 
 # The prefix of this instance's public ids (``<instance>-<26 base32 chars>``): lower-case letters and
@@ -68,6 +69,7 @@ def read_env(environ: os._Environ[str] | dict[str, str] = os.environ) -> Env:
         # Globally unique among federated instances (a district: its own, e.g. "mapo"); set it once,
         # before the first document: public ids are stable forever and carry it.
         instance_id=_instance_id(environ.get("SOTONG_INSTANCE_ID", "seoul")),
+        behind_tls_proxy=_flag(environ.get("SOTONG_BEHIND_TLS_PROXY", "0")),
     )
 
 

@@ -12,6 +12,12 @@ BASE_DIR = ENV.data_dir.parent
 SECRET_KEY = ENV.secret_key
 DEBUG = ENV.debug
 ALLOWED_HOSTS = ENV.allowed_hosts
+if ENV.behind_tls_proxy:
+    # nginx (or another proxy) ends TLS and says so in X-Forwarded-Proto. Only behind such a proxy:
+    # otherwise a client could claim https itself. Without it, forms posted over https (the verify
+    # page, the workbench) fail Django's origin check.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
 
 SOTONG_DATA_DIR = ENV.data_dir
 SOTONG_DATA_DIR.mkdir(parents=True, exist_ok=True)  # the embedded default needs no set-up

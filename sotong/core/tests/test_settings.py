@@ -119,3 +119,8 @@ def test_instance_id_prefixes_public_ids_and_defaults_to_seoul():
 def test_an_instance_id_that_would_not_split_cleanly_from_a_public_id_is_refused(value):
     with pytest.raises(ValueError, match="SOTONG_INSTANCE_ID"):
         read_env({"SOTONG_INSTANCE_ID": value})
+
+
+def test_a_tls_proxy_is_trusted_only_when_declared():
+    assert read_env({}).behind_tls_proxy is False
+    assert read_env({"SOTONG_BEHIND_TLS_PROXY": "1"}).behind_tls_proxy is True
