@@ -264,8 +264,10 @@ def tantivy_backend() -> TantivyBackend:
     return backend
 
 
-def build(pool: Pool, count: int, fts: sqlite3.Connection) -> tuple[BuildFigures, list[Synthetic]]:
-    """Write the records, the Tantivy index and the FTS5 table, a batch of 2,000 at a time."""
+def build(
+    pool: Pool, count: int, fts: sqlite3.Connection | None, body_bigrams: str
+) -> tuple[BuildFigures, list[Synthetic]]:
+    """Write the records, the Tantivy index and (unless ``fts`` is None) the FTS5 table, 2,000 at a time."""
     from django.utils import timezone
 
     from sotong.publication.models import PublishedRecord
@@ -283,11 +285,15 @@ def build(pool: Pool, count: int, fts: sqlite3.Connection) -> tuple[BuildFigures
         with figures.step("database bulk_create"):
             PublishedRecord.objects.bulk_create(records)
         with figures.step("search documents + terms"):
-            prepared = [s.prepared(search_document(r)) for s, r in zip(batch, records, strict=True)]
+            prepared = [
+                s.prepared(search_document(r), body_bigrams=body_bigrams)
+                for s, r in zip(batch, records, strict=True)
+            ]
         with figures.step("tantivy index_prepared"):
             backend.index_prepared(prepared)
-        with figures.step("fts5 insert"):
-            fts_insert(fts, list(enumerate(prepared, done + 1)))
+        if fts is not None:
+            with figures.step("fts5 insert"):
+                fts_insert(fts, list(enumerate(prepared, done + 1)))
         done += len(batch)
         if done % 20_000 == 0 or done == count:
             spent = sum(figures.seconds.values())
@@ -296,8 +302,9 @@ def build(pool: Pool, count: int, fts: sqlite3.Connection) -> tuple[BuildFigures
         backend.close()
     with figures.step("tantivy reload"):
         backend._index.reload()
-    with figures.step("fts5 optimize"):
-        fts.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+    if fts is not None:
+        with figures.step("fts5 optimize"):
+            fts.execute("INSERT INTO fts(fts) VALUES ('optimize')")
     return figures, first
 
 
@@ -311,7 +318,7 @@ class Case:
     filters: dict[str, str]
     parsed: ParsedQuery
     tantivy_query: Any
-    fts: FtsQuery
+    fts: FtsQuery | None
     totals: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, list[float]] = field(default_factory=dict)  # per method
 
@@ -331,7 +338,7 @@ METHODS = (
 )
 
 
-def measure(cases: Sequence[Case], reps: int, fts: sqlite3.Connection) -> None:
+def measure(cases: Sequence[Case], reps: int, fts: sqlite3.Connection | None) -> None:
     """Fill each case's seconds per method; the first pass is a warm-up and is not kept."""
     from django.test import Client
 
@@ -363,13 +370,11 @@ def measure(cases: Sequence[Case], reps: int, fts: sqlite3.Connection) -> None:
             lambda: tb._count(searcher.search(query, 20)),
             # What the ranked page would cost if it fetched its tie overflow in the same search.
             lambda: tb._count(searcher.search(query, 84)),
-            lambda: case.fts.top(fts),
-            lambda: case.fts.count(fts),
-        ]
+        ] + ([lambda: case.fts.top(fts), lambda: case.fts.count(fts)] if case.fts and fts else [])
 
     for rep in range(reps + 1):
         for case in cases:
-            for method, call in zip(METHODS, calls(case), strict=True):
+            for method, call in zip(METHODS, calls(case), strict=False):
                 started = time.perf_counter()
                 result = call()
                 elapsed = time.perf_counter() - started
@@ -380,7 +385,7 @@ def measure(cases: Sequence[Case], reps: int, fts: sqlite3.Connection) -> None:
                 case.seconds.setdefault(method, []).append(elapsed)
 
 
-def make_cases(fts: sqlite3.Connection) -> list[Case]:
+def make_cases(fts: sqlite3.Connection | None) -> list[Case]:
     from sotong.search.backends.tantivy_query import text_query, with_filters
 
     schema = tantivy_backend().schema
@@ -388,7 +393,8 @@ def make_cases(fts: sqlite3.Connection) -> list[Case]:
     for kind, text, filters in QUERIES:
         parsed = parse_query(text)
         query = with_filters(schema, text_query(schema, parsed), filters)
-        cases.append(Case(kind, text, filters, parsed, query, FtsQuery(fts_match(parsed), filters)))
+        fts_query = FtsQuery(fts_match(parsed), filters) if fts is not None else None
+        cases.append(Case(kind, text, filters, parsed, query, fts_query))
     return cases
 
 
@@ -398,7 +404,7 @@ def make_cases(fts: sqlite3.Connection) -> list[Case]:
 def table(cases: Sequence[Case]) -> None:
     print("\n| method | n | median ms | p95 ms | max ms |")
     print("|---|---:|---:|---:|---:|")
-    for method in METHODS:
+    for method in (m for m in METHODS if m in cases[0].seconds):
         figures: Stats = stats([t for case in cases for t in case.seconds[method]])
         print(
             f"| {method} | {figures.n} | {figures.median_ms:.2f} | {figures.p95_ms:.2f} | {figures.max_ms:.1f} |"
@@ -444,11 +450,18 @@ def main(argv: list[str] | None = None) -> None:
         metavar="DIR",
         help="measure again a folder built and kept by --keep; build nothing",
     )
+    parser.add_argument("--no-fts5", action="store_true", help="build and measure Tantivy only (no FTS5)")
+    parser.add_argument(
+        "--body-bigrams",
+        choices=("all", "names"),
+        default="all",
+        help="'names': body bigrams of the footer line (department, writer) only, for 1,000,000 records",
+    )
     args = parser.parse_args(argv)
     if args.records < 1 or args.reps < 1:
         parser.error("--records and --reps must be at least 1")
     if args.reuse is not None:
-        if not (args.reuse / "fts5.sqlite3").is_file():
+        if not (args.reuse / "data").is_dir():
             parser.error(f"{args.reuse}: not a folder kept by --keep")
         run(args, args.reuse.resolve())
         return
@@ -487,9 +500,10 @@ def run(args: argparse.Namespace, workdir: Path) -> None:
     print(f"django    setup + migrate in {time.perf_counter() - started:.1f} s")
 
     fts_path = workdir / "fts5.sqlite3"
+    fts = None if args.no_fts5 or (args.reuse and not fts_path.exists()) else fts_open(fts_path)
     if args.reuse is None:
-        fts = fts_open(fts_path)
-        fts_create(fts)
+        if fts is not None:
+            fts_create(fts)
         started = time.perf_counter()
         pool = build_pool()
         print(
@@ -497,14 +511,14 @@ def run(args: argparse.Namespace, workdir: Path) -> None:
             f"{time.perf_counter() - started:.1f} s"
         )
         print(f"building  {args.records:,} records (batches of {BATCH:,}); {load_line()}", flush=True)
-        figures, first = build(pool, args.records, fts)
+        print(f"body bigrams: {args.body_bigrams}; FTS5: {'no' if fts is None else 'yes'}")
+        figures, first = build(pool, args.records, fts, args.body_bigrams)
         print(f"composition check: {composition_check(first):.3f} of body terms as Kiwi on the joined body")
         print("\n| build step | seconds |")
         print("|---|---:|")
         for name, seconds in figures.seconds.items():
             print(f"| {name} | {seconds:.1f} |")
     else:
-        fts = fts_open(fts_path)
         print("reusing   the records, index and FTS5 table built by an earlier --keep run")
 
     from sotong.publication.models import PublishedRecord
@@ -517,7 +531,7 @@ def run(args: argparse.Namespace, workdir: Path) -> None:
         f"\nrecords {bodies:,} in the database ({database_mb:.0f} MB with WAL); "
         f"tantivy {searcher.num_docs:,} docs, "
         f"{searcher.num_segments} segments, {folder_mb(Path(settings.SOTONG_SEARCH_DIR)):.0f} MB; "
-        f"fts5 {fts_path.stat().st_size / 1e6:.0f} MB"
+        f"fts5 {fts_path.stat().st_size / 1e6 if fts is not None else 0:.0f} MB"
     )
 
     cases = make_cases(fts)
@@ -525,7 +539,7 @@ def run(args: argparse.Namespace, workdir: Path) -> None:
     measure(cases, args.reps, fts)
     print(f"measured; {load_line()}")
     table(cases)
-    headline = [METHODS[0], METHODS[1], METHODS[6], METHODS[9]]
+    headline = [METHODS[0], METHODS[1], METHODS[6], *([METHODS[9]] if fts is not None else [])]
     class_table(cases, headline)
     per_query(cases, headline)
 

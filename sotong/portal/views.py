@@ -8,7 +8,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from sotong.core.disclosure import ground_labels
+from sotong.portal.list_page import ListRequestError, active_filters, filter_query, list_request, pager_urls
 from sotong.portal.search_page import chosen_filters, facets, pager_query
+from sotong.publication.listing import publication_list_count, publication_page
 from sotong.publication.selectors import (
     publication_counts,
     publication_get,
@@ -34,8 +36,19 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def record_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(publication_list(), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "portal/list.html", {"page": page})
+    """정보목록: every record, public or not, newest first, by cursor pages (``publication.listing``)."""
+    try:
+        wanted = list_request(request.GET)
+    except ListRequestError as error:
+        context = {"error": f"{error.message_ko} / {error.message_en}", "first_page": "?"}
+        return render(request, "portal/list.html", context, status=400)
+    page = publication_page(filters=wanted.filters, size=PAGE_SIZE, after=wanted.after, before=wanted.before)
+    context = {
+        "records": page.records, "count": publication_list_count(wanted.filters),
+        "pager": pager_urls(wanted.filters, page), "filters": active_filters(wanted.filters),
+        "first_page": "?" + filter_query(wanted.filters), "paged": wanted.after or wanted.before,
+    }  # fmt: skip
+    return render(request, "portal/list.html", context)
 
 
 def search(request: HttpRequest) -> HttpResponse:

@@ -40,7 +40,13 @@ class PublishedRecord(models.Model):
 
     class Meta:
         ordering = ["-produced_on", "-id"]
-        indexes = [models.Index(fields=["updated_at", "id"], name="published_changes")]
+        indexes = [
+            models.Index(fields=["updated_at", "id"], name="published_changes"),
+            # The list's pages (``publication.listing``): newest first, whole or by organization or kind.
+            models.Index(fields=["produced_on", "id"], name="published_list"),
+            models.Index(fields=["organization", "produced_on", "id"], name="published_list_org"),
+            models.Index(fields=["info_type", "produced_on", "id"], name="published_list_kind"),
+        ]
 
     def __str__(self) -> str:
         return self.title

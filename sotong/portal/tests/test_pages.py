@@ -1,9 +1,12 @@
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from sotong.intake.services.folders import folder_ingest
 from sotong.intake.services.lists import list_import
+from sotong.publication.models import PublishedRecord
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -65,10 +68,30 @@ def test_list_page_lists_everything_with_grade_or_listed_only(client, portal):
 
 
 def test_list_page_uses_a_fixed_number_of_queries(client, portal):
-    """1. count for the paginator, 2. the page of publications. Sessions and auth add none."""
-    with CaptureQueriesContext(connection) as queries:
-        client.get("/list/")
-    assert len(queries) == 2, [q["sql"] for q in queries]
+    """1. the page of publications, 2. the count (capped). Sessions and auth add none."""
+    for params in ({}, {"organization": "서울특별시", "year": "2021"}):
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/list/", params)
+        assert len(queries) == 2, [q["sql"] for q in queries]
+
+
+def test_list_pages_follow_next_links_to_the_end_and_filters_can_be_removed(client, portal):
+    seen: list[str] = []
+    url = "/list/?organization=서울특별시"
+    while url:
+        page = client.get(url).content.decode()
+        seen += re.findall(r'href="/records/([^/]+)/"', page)
+        following = re.search(r'href="(\?[^"]*)" rel="next"', page)
+        url = "/list/" + following.group(1).replace("&amp;", "&") if following else ""
+    assert len(seen) == len(set(seen)) == PublishedRecord.objects.filter(organization="서울특별시").count()
+    assert "기관: 서울특별시" in page and 'aria-label="기관 조건 해제"' in page
+
+
+def test_list_page_with_a_broken_position_says_why_in_both_languages(client, portal):
+    for params in ({"after": "어제.1"}, {"year": "작년"}):
+        response = client.get("/list/", params)
+        assert response.status_code == 400
+        assert "/ " in response.content.decode() and "첫 쪽" in response.content.decode()
 
 
 def test_unknown_record_is_a_korean_404(client, portal):

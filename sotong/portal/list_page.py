@@ -1,0 +1,86 @@
+"""Turn a list request (filters, cursor) into what the 정보목록 page shows, and its links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.http import QueryDict
+
+from sotong.publication.listing import ListCursorError, ListFilters, ListPage, ListPosition
+
+FILTER_LABELS = {"organization": "기관", "info_type": "정보 유형", "year": "생산 연도"}
+
+
+class ListRequestError(ValueError):
+    def __init__(self, message_ko: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.message_ko = message_ko
+        self.message_en = message_en
+
+
+@dataclass(frozen=True)
+class ListRequest:
+    filters: ListFilters
+    after: ListPosition | None
+    before: ListPosition | None
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    label: str
+    value: str
+    remove_url: str
+
+
+def list_request(params: QueryDict) -> ListRequest:
+    """The filters and cursor of ``/list/?organization=…&info_type=…&year=…&after=…``."""
+    year_text = params.get("year", "").strip()
+    if year_text and not (year_text.isdigit() and 1900 <= int(year_text) <= 2999):
+        raise ListRequestError("생산 연도는 네 자리 숫자여야 합니다.", "The year must be four digits.")
+    filters = ListFilters(
+        organization=params.get("organization", "").strip(),
+        info_type=params.get("info_type", "").strip(),
+        year=int(year_text) if year_text else None,
+    )
+    try:
+        after = ListPosition.parse(params["after"]) if params.get("after") else None
+        before = ListPosition.parse(params["before"]) if params.get("before") else None
+    except ListCursorError as error:
+        raise ListRequestError(error.message_ko, error.message_en) from error
+    return ListRequest(filters, after, before)
+
+
+def _params(filters: ListFilters) -> dict[str, str]:
+    values = {
+        "organization": filters.organization,
+        "info_type": filters.info_type,
+        "year": str(filters.year or ""),
+    }
+    return {name: value for name, value in values.items() if value}
+
+
+def filter_query(filters: ListFilters) -> str:
+    """The query string of the filters alone, for the first page's link and the pager's."""
+    return urlencode(_params(filters))
+
+
+def pager_urls(filters: ListFilters, page: ListPage) -> dict[str, str]:
+    """Links to the newer and older pages, when there are such pages."""
+    params = _params(filters)
+    urls = {}
+    if page.newer is not None:
+        urls["newer"] = "?" + urlencode({**params, "before": page.newer.token()})
+    if page.older is not None:
+        urls["older"] = "?" + urlencode({**params, "after": page.older.token()})
+    return urls
+
+
+def active_filters(filters: ListFilters) -> list[ActiveFilter]:
+    params = _params(filters)
+    return [
+        ActiveFilter(
+            FILTER_LABELS[name], value, "?" + urlencode({k: v for k, v in params.items() if k != name})
+        )
+        for name, value in params.items()
+    ]

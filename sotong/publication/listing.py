@@ -1,0 +1,172 @@
+"""The list of every published record (정보목록), newest first, by pages that stay fast at 10M rows.
+
+Pages follow a cursor (keyset pagination), never an offset: a page is the ``size`` records after (or
+before) the last one shown, read from the index ``(produced_on, id)`` — or ``(organization, …)``,
+``(info_type, …)`` when filtered — so the thousandth page costs what the first does. Undated records
+come after every dated one, in the same order on SQLite and PostgreSQL (whose ``DESC`` would put
+them first).
+
+The count is exact up to ``COUNT_CAP``; above it a filtered list says "more than", and the whole list
+takes PostgreSQL's own estimate of the table's rows, since counting 10M rows exactly costs seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from sotong.publication.models import PublishedRecord
+
+COUNT_CAP = 10_000
+ORDER = ("-produced_on", "-id")
+_CURSOR = re.compile(r"^(\d{4}-\d{2}-\d{2}|-)\.(\d{1,18})$")
+
+
+class ListCursorError(ValueError):
+    """A ``after``/``before`` value that no page of ours ever wrote."""
+
+    message_ko = "목록의 쪽 위치가 올바르지 않습니다. 첫 쪽부터 다시 보십시오."
+    message_en = "This position in the list is not valid; please start again from the first page."
+
+
+@dataclass(frozen=True)
+class ListFilters:
+    organization: str = ""
+    info_type: str = ""
+    year: int | None = None
+
+    def active(self) -> bool:
+        return bool(self.organization or self.info_type or self.year)
+
+
+@dataclass(frozen=True)
+class ListPosition:
+    """Where a page starts: after or before one record (its date and id), or at the top."""
+
+    produced_on: dt.date | None
+    id: int
+
+    def token(self) -> str:
+        return f"{self.produced_on.isoformat() if self.produced_on else '-'}.{self.id}"
+
+    @classmethod
+    def parse(cls, token: str) -> ListPosition:
+        match = _CURSOR.match(token)
+        if match is None:
+            raise ListCursorError(token)
+        day, number = match.groups()
+        try:
+            return cls(None if day == "-" else dt.date.fromisoformat(day), int(number))
+        except ValueError as error:
+            raise ListCursorError(token) from error
+
+
+@dataclass(frozen=True)
+class ListCount:
+    value: int
+    at_least: bool  # more than ``value`` (a filtered list over the cap)
+    estimated: bool  # the planner's estimate of the whole table
+
+
+@dataclass(frozen=True)
+class ListPage:
+    records: list[PublishedRecord]
+    newer: ListPosition | None  # "이전": the page before starts before this record
+    older: ListPosition | None  # "다음": the page after starts after this record
+
+
+def _filtered(filters: ListFilters) -> QuerySet[PublishedRecord]:
+    records = PublishedRecord.objects.all()
+    if filters.organization:
+        records = records.filter(organization=filters.organization)
+    if filters.info_type:
+        records = records.filter(info_type=filters.info_type)
+    if filters.year:
+        records = records.filter(produced_on__gte=dt.date(filters.year, 1, 1))
+        records = records.filter(produced_on__lt=dt.date(filters.year + 1, 1, 1))
+    return records
+
+
+def _older_than(
+    records: QuerySet[PublishedRecord], position: ListPosition | None, size: int
+) -> list[PublishedRecord]:
+    """Up to ``size`` records after ``position`` in list order: dated ones first, then undated ones."""
+    found: list[PublishedRecord] = []
+    if position is None or position.produced_on is not None:
+        dated = records.filter(produced_on__isnull=False)
+        if position is not None:
+            dated = dated.extra(
+                where=["(produced_on, id) < (%s, %s)"], params=[position.produced_on, position.id]
+            )
+        found = list(dated.order_by(*ORDER)[:size])
+    if len(found) < size:
+        undated = records.filter(produced_on__isnull=True)
+        if position is not None and position.produced_on is None:
+            undated = undated.filter(id__lt=position.id)
+        found += list(undated.order_by("-id")[: size - len(found)])
+    return found
+
+
+def _newer_than(
+    records: QuerySet[PublishedRecord], position: ListPosition, size: int
+) -> list[PublishedRecord]:
+    """Up to ``size`` records just before ``position`` in list order, returned in list order."""
+    found: list[PublishedRecord] = []
+    if position.produced_on is None:
+        found = list(records.filter(produced_on__isnull=True, id__gt=position.id).order_by("id")[:size])
+    if len(found) < size:
+        dated = records.filter(produced_on__isnull=False)
+        if position.produced_on is not None:
+            dated = dated.extra(
+                where=["(produced_on, id) > (%s, %s)"], params=[position.produced_on, position.id]
+            )
+        found += list(dated.order_by("produced_on", "id")[: size - len(found)])
+    found.reverse()
+    return found
+
+
+def _position(record: PublishedRecord) -> ListPosition:
+    return ListPosition(record.produced_on, record.id)
+
+
+def publication_page(
+    *, filters: ListFilters, size: int, after: ListPosition | None = None, before: ListPosition | None = None
+) -> ListPage:
+    """One page of the list: the first, the one after ``after``, or the one before ``before``."""
+    records = _filtered(filters)
+    if before is not None:
+        rows = _newer_than(records, before, size + 1)
+        if len(rows) > size:
+            rows = rows[1:]
+            return ListPage(rows, _position(rows[0]), _position(rows[-1]))
+        # Back at the top: the first page, whole (the page before may have been short).
+        after = None
+    rows = _older_than(records, after, size + 1)
+    has_older = len(rows) > size
+    rows = rows[:size]
+    newer = _position(rows[0]) if rows and after is not None else None
+    return ListPage(rows, newer, _position(rows[-1]) if rows and has_older else None)
+
+
+def publication_list_count(filters: ListFilters) -> ListCount:
+    """How many records the list holds: exact up to ``COUNT_CAP``, else an estimate or a floor."""
+    capped = _filtered(filters).order_by()[: COUNT_CAP + 1].count()
+    if capped <= COUNT_CAP:
+        return ListCount(capped, at_least=False, estimated=False)
+    if not filters.active():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
+                    [PublishedRecord._meta.db_table],
+                )
+                estimate = int(cursor.fetchone()[0])
+            if estimate > COUNT_CAP:
+                return ListCount(estimate, at_least=False, estimated=True)
+        else:
+            return ListCount(PublishedRecord.objects.count(), at_least=False, estimated=False)
+    return ListCount(COUNT_CAP, at_least=True, estimated=False)
