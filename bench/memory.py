@@ -126,8 +126,8 @@ def main(argv: list[str] | None = None) -> None:
             os._exit(code)
         os.close(ready_write)
         children.append((pid, ready_read))
-    served = [int(os.read(ready, 16) or b"0") for _, ready in children]
-    print(f"workers   {args.workers} forked, each served its round ({served} pages answered 200)")
+    rounds = [int(os.read(ready, 16) or b"0") for _, ready in children]
+    print(f"workers   {args.workers} forked, each served its round ({rounds} pages answered 200)")
 
     print("\n| process | RSS MiB | peak RSS MiB | PSS MiB | private MiB | shared MiB |")
     print("|---|---:|---:|---:|---:|---:|")

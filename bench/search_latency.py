@@ -359,7 +359,7 @@ def measure(cases: Sequence[Case], reps: int, fts: sqlite3.Connection | None) ->
         searcher = index.searcher()
         query = case.tantivy_query
         page: list[Any] = tb._ranked_page(searcher, query, 0, 20)[1]
-        return [
+        timed: list[Callable[[], Any]] = [
             lambda: api(case),
             lambda: backend.search(SearchQuery(text=case.text, filters=case.filters)).total,
             lambda: parse_query(case.text),
@@ -370,7 +370,11 @@ def measure(cases: Sequence[Case], reps: int, fts: sqlite3.Connection | None) ->
             lambda: tb._count(searcher.search(query, 20)),
             # What the ranked page would cost if it fetched its tie overflow in the same search.
             lambda: tb._count(searcher.search(query, 84)),
-        ] + ([lambda: case.fts.top(fts), lambda: case.fts.count(fts)] if case.fts and fts else [])
+        ]
+        if case.fts is not None and fts is not None:
+            fts_query, connection = case.fts, fts
+            timed += [lambda: fts_query.top(connection), lambda: fts_query.count(connection)]
+        return timed
 
     for rep in range(reps + 1):
         for case in cases:

@@ -44,8 +44,8 @@ def list_request(params: QueryDict) -> ListRequest:
         year=int(year_text) if year_text else None,
     )
     try:
-        after = ListPosition.parse(params["after"]) if params.get("after") else None
-        before = ListPosition.parse(params["before"]) if params.get("before") else None
+        after = ListPosition.parse(params.get("after", "")) if params.get("after") else None
+        before = ListPosition.parse(params.get("before", "")) if params.get("before") else None
     except ListCursorError as error:
         raise ListRequestError(error.message_ko, error.message_en) from error
     return ListRequest(filters, after, before)

@@ -40,10 +40,10 @@ def record_list(request: HttpRequest) -> HttpResponse:
     try:
         wanted = list_request(request.GET)
     except ListRequestError as error:
-        context = {"error": f"{error.message_ko} / {error.message_en}", "first_page": "?"}
-        return render(request, "portal/list.html", context, status=400)
+        failed = {"error": f"{error.message_ko} / {error.message_en}", "first_page": "?"}
+        return render(request, "portal/list.html", failed, status=400)
     page = publication_page(filters=wanted.filters, size=PAGE_SIZE, after=wanted.after, before=wanted.before)
-    context = {
+    context: dict[str, object] = {
         "records": page.records, "count": publication_list_count(wanted.filters),
         "pager": pager_urls(wanted.filters, page), "filters": active_filters(wanted.filters),
         "first_page": "?" + filter_query(wanted.filters), "paged": wanted.after or wanted.before,
