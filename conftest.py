@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from sotong.organizations.models import Organization
 
@@ -34,6 +35,7 @@ def seoul(db: None, demo_data: Path) -> Organization:
 def isolated_stores(settings, tmp_path: Path) -> None:
     """Each test gets its own originals, rendered, public and search folders (the signing key is
     shared by the session: generating one per test would only cost time)."""
+    cache.clear()  # cached figures (the home page's counts) of another test's data
     settings.SOTONG_DATA_DIR = tmp_path
     settings.SOTONG_ORIGINALS_DIR = tmp_path / "originals"
     settings.SOTONG_RENDERED_DIR = tmp_path / "rendered"

@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db.models import Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Q, QuerySet
 
 from sotong.core import clock
 from sotong.publication.models import PublishedFile, PublishedPage, PublishedRecord
@@ -61,13 +62,27 @@ class PublicationCounts:
     withheld: int
 
 
+COUNTS_CACHE_SECONDS = 300
+_COUNTS_KEY = "publication:counts"
+
+
 def publication_counts() -> PublicationCounts:
-    records = PublishedRecord.objects.all()
-    return PublicationCounts(
-        total=records.count(),
-        with_text=records.exclude(body_text="").count(),
-        withheld=records.filter(grade="비공개").count(),
+    """The home page's figures: one pass over the table, kept for ``COUNTS_CACHE_SECONDS``.
+
+    At 10M records the pass takes seconds (``bench/list_pages_postgres.py``), too long for every
+    visit; figures five minutes old are fine for a headline.
+    """
+    cached = cache.get(_COUNTS_KEY)
+    if isinstance(cached, PublicationCounts):
+        return cached
+    figures = PublishedRecord.objects.aggregate(
+        total=Count("id"),
+        with_text=Count("id", filter=~Q(body_text="")),
+        withheld=Count("id", filter=Q(grade="비공개")),
     )
+    counts = PublicationCounts(**figures)
+    cache.set(_COUNTS_KEY, counts, COUNTS_CACHE_SECONDS)
+    return counts
 
 
 def published_file_path(file: PublishedFile) -> Path:

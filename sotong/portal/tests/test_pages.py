@@ -32,6 +32,17 @@ def test_home_shows_counts_and_recent_documents(client, portal):
     assert "507" in page  # 500 listed + 7 documents
 
 
+def test_home_counts_take_one_query_then_come_from_the_cache(client, portal):
+    """The counts are one pass over the table (seconds at 10M records), then kept a while."""
+    with CaptureQueriesContext(connection) as first:
+        client.get("/")
+    with CaptureQueriesContext(connection) as second:
+        page = client.get("/").content.decode()
+    assert len(first) == 2 and len(second) == 1, [q["sql"] for q in first]  # counts + recent; recent
+    withheld = PublishedRecord.objects.filter(grade="비공개").count()
+    assert f"<strong>{withheld:,}</strong> 건의 비공개" in page
+
+
 def test_record_page_shows_the_approval_line_and_text(client, portal):
     result = client.get("/search/", {"q": "정보화기획담당관-11644"}).context["results"]
     assert result.total == 1
