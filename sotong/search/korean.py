@@ -36,6 +36,7 @@ compounds whole (국가기록원), which only hurts recall here because we re-jo
 from __future__ import annotations
 
 import enum
+import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -110,6 +111,23 @@ def kiwi() -> Kiwi:
             if _kiwi is None:
                 _kiwi = _load_kiwi()
     return _kiwi
+
+
+def _forget_threaded_kiwi() -> None:
+    """In a process just forked (gunicorn ``--preload``, Celery's pool), after the parent loaded Kiwi.
+
+    A Kiwi with worker threads hands batches to threads that the child does not have: the child's
+    first analysis waits for them forever (measured: ``bench/memory.py`` children hung). Such a Kiwi
+    is dropped, and the child loads its own on first use. A one-worker Kiwi analyses in the calling
+    thread, so the child keeps it, and its ~235 MB stay shared with the parent.
+    """
+    global _kiwi, _lock
+    _lock = threading.Lock()  # the parent's may have been held by another thread at the fork
+    if _num_workers > 1:
+        _kiwi = None
+
+
+os.register_at_fork(after_in_child=_forget_threaded_kiwi)
 
 
 def _load_kiwi() -> Kiwi:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
+
+import pytest
 
 from sotong.search.korean import Role, analyse, analyse_many, bigrams, kiwi, term_spans
 
@@ -117,3 +121,30 @@ def test_kiwi_is_loaded_once_for_all_threads() -> None:
     for thread in threads:
         thread.join()
     assert len(set(seen)) == 1
+
+
+FORK_CHECK = """
+import os, signal, sys
+from sotong.search import korean
+korean.configure(num_workers=int(sys.argv[1]))
+parent_kiwi = korean.kiwi()
+korean.analyse_many(["서울특별시 정보공개 청구", "시민 참여"])
+pid = os.fork()
+if pid == 0:
+    signal.alarm(20)  # a child waiting on threads it does not have is killed here, and fails
+    terms = korean.analyse_many(["정보공개 청구", "예산 집행"])
+    shared = korean.kiwi() is parent_kiwi
+    os._exit(0 if terms[0] and terms[1] and shared == (sys.argv[1] == "1") else 3)
+_, status = os.waitpid(pid, 0)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_process_forked_after_kiwi_is_loaded_can_analyse(workers: int) -> None:
+    """gunicorn --preload and Celery's pool fork after loading: a threaded Kiwi is reloaded in the
+    child (its threads did not survive the fork); a one-worker Kiwi is kept and shared."""
+    completed = subprocess.run(
+        [sys.executable, "-c", FORK_CHECK, str(workers)], capture_output=True, timeout=120, check=False
+    )
+    assert completed.returncode == 0, completed.stderr.decode()[-2000:]
