@@ -5,13 +5,13 @@ forked after loading (gunicorn ``--preload``, Celery's prefork pool) ≤ 250 MB 
 
 The parent process sets up Django on a data folder (``--data-dir``: a ``SOTONG_DATA_DIR`` with a
 database and a search index, such as the ``data`` folder that ``bench/search_latency.py --keep``
-leaves), loads Kiwi, opens the search backend and serves a warm-up round of page types through
-``django.test.Client`` (the same WSGI handler as in production): home, search (the 50 queries of
-``bench/search_latency.py``), the list, a record page, the read API's search. Then it forks
-``--workers`` children; each one closes the inherited database connections and serves the same
-round, then waits while the parent reads every process's ``/proc/PID/smaps_rollup`` (RSS, PSS,
-private memory). PSS divides every shared page among the processes that map it, so the children's
-figures are what each further worker costs.
+leaves) and loads Kiwi (what gunicorn ``--preload`` or Celery's main process loads), then forks
+``--workers`` children. Every process — the parent, which is the "one web process", and each child —
+then serves the same round of page types through ``django.test.Client`` (the same WSGI handler as in
+production): home, search (the 50 queries of ``bench/search_latency.py``), the list, a record page,
+the read API's search; each opens the search index itself. Then the parent reads every process's
+``/proc/PID/smaps_rollup`` (RSS, PSS, private memory). PSS divides every shared page among the
+processes that map it, so the children's figures are what each further worker costs.
 
 It prints figures and never asserts them::
 
@@ -99,15 +99,14 @@ def main(argv: list[str] | None = None) -> None:
     from sotong.search.korean import kiwi
 
     kiwi()
-    search_backend()
-    print(f"loaded    Django, Kiwi and the search backend in {time.perf_counter() - started:.1f} s")
-    before_requests = memory_of(os.getpid())
+    print(f"loaded    Django and Kiwi in {time.perf_counter() - started:.1f} s")
+    loaded = memory_of(os.getpid())
     print(f"records   {PublishedRecord.objects.count():,}; {load_line()}")
-    started = time.perf_counter()
-    answered = serve_round()
-    print(f"warm-up   {answered} pages answered 200 in {time.perf_counter() - started:.1f} s")
     connections.close_all()  # the children must not share the parent's database connections
 
+    # Fork before anything opens the search index: a process that forks after Tantivy has started its
+    # threads leaves children that hang on its locks (measured: they never answered). Each process opens
+    # the index itself, as gunicorn's workers and Celery's pool processes do after their fork.
     children: list[tuple[int, int]] = []  # (pid, read end of its "ready" pipe)
     release_read, release_write = os.pipe()
     for _ in range(args.workers):
@@ -126,12 +125,18 @@ def main(argv: list[str] | None = None) -> None:
             os._exit(code)
         os.close(ready_write)
         children.append((pid, ready_read))
+    started = time.perf_counter()
+    answered = serve_round()
+    search_backend()
+    print(f"web       {answered} pages answered 200 in {time.perf_counter() - started:.1f} s (the parent)")
     rounds = [int(os.read(ready, 16) or b"0") for _, ready in children]
-    print(f"workers   {args.workers} forked, each served its round ({rounds} pages answered 200)")
+    print(
+        f"workers   {args.workers} forked after loading, each served its round ({rounds} pages answered 200)"
+    )
 
     print("\n| process | RSS MiB | peak RSS MiB | PSS MiB | private MiB | shared MiB |")
     print("|---|---:|---:|---:|---:|---:|")
-    print(row("web process, loaded, before any request", before_requests))
+    print(row("web process, loaded, before any request", loaded))
     print(row("web process after its round (the parent)", memory_of(os.getpid())))
     for number, (pid, _) in enumerate(children, 1):
         print(row(f"forked worker {number} after its round", memory_of(pid)))
