@@ -29,6 +29,7 @@ class Env:
     signing_cert: Path
     instance_id: str
     behind_tls_proxy: bool
+    analysis_workers: int
 
 
 # The prefix of this instance's public ids (``<instance>-<26 base32 chars>``): lower-case letters and
@@ -70,6 +71,9 @@ def read_env(environ: os._Environ[str] | dict[str, str] = os.environ) -> Env:
         # before the first document: public ids are stable forever and carry it.
         instance_id=_instance_id(environ.get("SOTONG_INSTANCE_ID", "seoul")),
         behind_tls_proxy=_flag(environ.get("SOTONG_BEHIND_TLS_PROXY", "0")),
+        # Kiwi's worker threads: every core speeds bulk indexing; 1 lets forked web workers share
+        # one loaded Kiwi (docs/operations.md, "Memory").
+        analysis_workers=max(1, int(environ.get("SOTONG_ANALYSIS_WORKERS", str(os.cpu_count() or 1)))),
     )
 
 

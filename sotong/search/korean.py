@@ -35,6 +35,7 @@ compounds whole (국가기록원), which only hurts recall here because we re-jo
 
 from __future__ import annotations
 
+import ctypes
 import enum
 import os
 import re
@@ -116,15 +117,19 @@ def kiwi() -> Kiwi:
 def _forget_threaded_kiwi() -> None:
     """In a process just forked (gunicorn ``--preload``, Celery's pool), after the parent loaded Kiwi.
 
-    A Kiwi with worker threads hands batches to threads that the child does not have: the child's
-    first analysis waits for them forever (measured: ``bench/memory.py`` children hung). Such a Kiwi
-    is dropped, and the child loads its own on first use. A one-worker Kiwi analyses in the calling
-    thread, so the child keeps it, and its ~235 MB stay shared with the parent.
+    A Kiwi with worker threads hands batches to threads that the child does not have, and its
+    destructor joins them (a one-worker Kiwi has one): either way the child waits forever, at its
+    first analysis or at its exit (measured: ``bench/memory.py`` children hung). So the child takes one
+    reference more to the parent's Kiwi that it never gives back: it is never destroyed. A one-worker
+    Kiwi analyses single texts in the calling thread, so the child goes on using it and its ~235 MB
+    stay shared with the parent; a Kiwi with workers is set aside, and the child loads its own.
     """
     global _kiwi, _lock
     _lock = threading.Lock()  # the parent's may have been held by another thread at the fork
-    if _num_workers > 1:
-        _kiwi = None
+    if _kiwi is not None:
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(_kiwi))
+        if _num_workers > 1:
+            _kiwi = None
 
 
 os.register_at_fork(after_in_child=_forget_threaded_kiwi)

@@ -127,14 +127,14 @@ FORK_CHECK = """
 import os, signal, sys
 from sotong.search import korean
 korean.configure(num_workers=int(sys.argv[1]))
-parent_kiwi = korean.kiwi()
+parent_kiwi_id = id(korean.kiwi())
 korean.analyse_many(["서울특별시 정보공개 청구", "시민 참여"])
 pid = os.fork()
 if pid == 0:
     signal.alarm(20)  # a child waiting on threads it does not have is killed here, and fails
     terms = korean.analyse_many(["정보공개 청구", "예산 집행"])
-    shared = korean.kiwi() is parent_kiwi
-    os._exit(0 if terms[0] and terms[1] and shared == (sys.argv[1] == "1") else 3)
+    shared = id(korean.kiwi()) == parent_kiwi_id
+    sys.exit(0 if terms[0] and terms[1] and shared == (sys.argv[1] == "1") else 3)  # a normal exit
 _, status = os.waitpid(pid, 0)
 sys.exit(os.waitstatus_to_exitcode(status))
 """
