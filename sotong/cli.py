@@ -11,6 +11,8 @@ import sys
 
 ALIASES = {
     "import-list": "import_list",
+    "import-expenses": "import_expenses",
+    "import-proactive": "import_proactive",
     "run": "run_portal",
     "load-demo": "load_demo",
     "import-organizations": "import_organizations",

@@ -10,16 +10,21 @@
    ``celery_broker`` fixture). They need PostgreSQL because the workers, separate processes, must
    share the test database: the SQLite suite skips them, saying so, and the PostgreSQL suite leaves
    them to this one.
+4. Accessibility — when Debian's Chromium and Playwright are installed (``apt-get install chromium``;
+   ``tests/accessibility``, decision 0010): axe-core and a keyboard walk-through in a real browser,
+   the tests that use the ``browser`` fixture. They run on SQLite only, the pages being the same on
+   both databases, and the other suites leave them to this one.
 
 Every suite runs pytest in its own process with ``DATABASE_URL`` set for it (``config.env`` reads it
 once, at import). Extra arguments are passed to every pytest run. Every suite runs even when one
 fails: a failure on one database only points at a vendor difference, on both at the code.
 
-The PostgreSQL runs load this module as a pytest plugin (``-p tests.run_suites``), which keeps the
-tests ``SOTONG_SUITE_SELECT`` names: ``database`` deselects the tests that never touch the database
-(converters, readers, search index, architecture), which already ran in the SQLite suite and would only
-repeat (about a sixth of the PostgreSQL run's time when measured), and the Celery tests, which have a
-suite of their own; ``celery`` keeps only the Celery tests.
+Every run loads this module as a pytest plugin (``-p tests.run_suites``), which keeps the tests
+``SOTONG_SUITE_SELECT`` names: ``sqlite`` all but the browser tests; ``database`` deselects the tests
+that never touch the database (converters, readers, search index, architecture), which already ran in
+the SQLite suite and would only repeat (about a sixth of the PostgreSQL run's time when measured), and
+the Celery and browser tests, which have suites of their own; ``celery`` keeps only the Celery tests,
+``browser`` only the browser tests.
 
 A suite that cannot run is SKIPPED and said so at the end, in Korean and English; with
 ``SOTONG_REQUIRE_ALL_SUITES=1`` (CI sets it) a skip is a failure.
@@ -38,11 +43,14 @@ from urllib.parse import parse_qs, unquote, urlsplit, urlunsplit
 
 import pytest
 
+from tests.accessibility.browser import HOW_TO_INSTALL as HOW_TO_RUN_BROWSER
+from tests.accessibility.browser import browser_missing
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 POSTGRES_URL_VAR = "SOTONG_TEST_POSTGRES_URL"
 REDIS_URL_VAR = "SOTONG_TEST_REDIS_URL"
 REQUIRE_ALL_VAR = "SOTONG_REQUIRE_ALL_SUITES"
-SELECT_VAR = "SOTONG_SUITE_SELECT"  # read by the plugin in the pytest process: "database" or "celery"
+SELECT_VAR = "SOTONG_SUITE_SELECT"  # read by the plugin in the pytest process: "sqlite", "database", ...
 EXAMPLE_URL = "postgres://sotong:sotong@127.0.0.1:5432/sotong"
 EXAMPLE_REDIS_URL = "redis://127.0.0.1:6379/15"
 HOW_TO_RUN = (
@@ -54,7 +62,7 @@ HOW_TO_RUN_CELERY = (
     "  (시험이 비우는(FLUSHDB) Redis 데이터베이스를 주십시오 / give the tests a Redis database they may empty;\n"
     "   apt-get install redis-server; docs/operations.md)"
 )
-POSTGRES_SUITE, CELERY_SUITE = "PostgreSQL", "PostgreSQL+Celery"
+POSTGRES_SUITE, CELERY_SUITE, BROWSER_SUITE = "PostgreSQL", "PostgreSQL+Celery", "Accessibility"
 
 PASSED, FAILED, SKIPPED = "PASSED", "FAILED", "SKIPPED"
 
@@ -114,13 +122,27 @@ def uses_celery(item: pytest.Item) -> bool:
     return CELERY_FIXTURE in getattr(item, "fixturenames", ())
 
 
+BROWSER_FIXTURE = "browser"  # every test that drives Chromium uses it (tests/accessibility)
+
+
+def uses_browser(item: pytest.Item) -> bool:
+    return BROWSER_FIXTURE in getattr(item, "fixturenames", ())
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Active only where this module is loaded as a plugin (``-p tests.run_suites``): keeps the tests
     of the suite ``SOTONG_SUITE_SELECT`` names (the database tests but the Celery ones, by default)."""
-    if os.environ.get(SELECT_VAR) == "celery":
+    select = os.environ.get(SELECT_VAR)
+    if select == "celery":
         kept = [item for item in items if uses_celery(item)]
+    elif select == "browser":
+        kept = [item for item in items if uses_browser(item)]
+    elif select == "sqlite":
+        kept = [item for item in items if not uses_browser(item)]
     else:
-        kept = [item for item in items if uses_database(item) and not uses_celery(item)]
+        kept = [
+            item for item in items if uses_database(item) and not uses_celery(item) and not uses_browser(item)
+        ]
     if len(kept) < len(items):
         keep = set(kept)
         dropped = [item for item in items if item not in keep]
@@ -131,7 +153,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def run_pytest(
     suite: str, database_url: str | None, pytest_args: list[str], *, select: str | None = None
 ) -> Outcome:
-    """pytest in its own process; ``select`` ("database" or "celery") keeps only that suite's tests."""
+    """pytest in its own process; ``select`` ("sqlite", "database", ...) keeps only that suite's tests."""
     env = dict(os.environ)
     env.pop("DATABASE_URL", None)  # the SQLite suite runs on the embedded default, whatever the shell has
     if database_url is not None:
@@ -252,6 +274,14 @@ def run_postgres_suites(pytest_args: list[str]) -> list[Outcome]:
     return [*outcomes, run_pytest(CELERY_SUITE, ready, pytest_args, select="celery")]
 
 
+def run_browser_suite(pytest_args: list[str]) -> Outcome:
+    """The accessibility suite on the embedded SQLite, when Chromium and Playwright are there."""
+    why = browser_missing()
+    if why:
+        return Outcome(BROWSER_SUITE, SKIPPED, note=why, how=HOW_TO_RUN_BROWSER)
+    return run_pytest(BROWSER_SUITE, None, pytest_args, select="browser")
+
+
 def summarize(outcomes: list[Outcome], require_all: bool) -> int:
     say("\n===== 요약 / summary =====")
     say(f"{'suite':<18} {'result':<8} {'seconds':>8}")
@@ -279,7 +309,11 @@ def summarize(outcomes: list[Outcome], require_all: bool) -> int:
 def main(argv: list[str] | None = None) -> int:
     pytest_args = list(sys.argv[1:] if argv is None else argv)
     require_all = _truthy(os.environ.get(REQUIRE_ALL_VAR))
-    outcomes = [run_pytest("SQLite", None, pytest_args), *run_postgres_suites(pytest_args)]
+    outcomes = [
+        run_pytest("SQLite", None, pytest_args, select="sqlite"),
+        run_browser_suite(pytest_args),
+        *run_postgres_suites(pytest_args),
+    ]
     return summarize(outcomes, require_all)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import dj_database_url
 
 from config.env import ENV
@@ -29,7 +27,7 @@ SOTONG_SIGNING_CERT = ENV.signing_cert  # public: the verify page offers it
 SOTONG_QUARANTINE_DIR = ENV.data_dir / "quarantine"
 SOTONG_SEARCH_DIR = ENV.data_dir / "search"
 SOTONG_SEARCH_BACKEND = ENV.search_backend
-SOTONG_ANALYSIS_WORKERS = os.cpu_count() or 1
+SOTONG_ANALYSIS_WORKERS = ENV.analysis_workers
 SOTONG_TASKS = ENV.tasks
 SOTONG_DEMO_DATA = ENV.demo_data
 # Globally unique prefix of this instance's public ids, so harvested records never collide.
@@ -43,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "sotong.core",
     "sotong.audit",
     "sotong.organizations",
@@ -57,6 +56,8 @@ INSTALLED_APPS = [
     "sotong.accounts",
     "sotong.workbench",
     "sotong.federation",
+    "sotong.expenses",
+    "sotong.proactive",
 ]
 
 MIDDLEWARE = [

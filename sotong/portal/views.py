@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from sotong.core.disclosure import ground_labels
+from sotong.portal.feeds import FeedRequestError, RecordsFeed, SearchFeed
 from sotong.portal.list_page import ListRequestError, active_filters, filter_query, list_request, pager_urls
+from sotong.portal.record_page import record_extras
 from sotong.portal.search_page import chosen_filters, facets, pager_query
-from sotong.publication.listing import publication_list_count, publication_page
+from sotong.publication.listing import ListFilters, publication_list_count, publication_page
 from sotong.publication.selectors import (
     publication_counts,
     publication_get,
-    publication_list,
     published_file_get,
     published_file_path,
     published_page_get,
@@ -26,12 +29,13 @@ from sotong.search.errors import SearchError
 from sotong.search.selectors import search_records
 
 PAGE_SIZE = 50
+CRAWL_DELAY_SECONDS = 10
 PAGE_SIZE_SEARCH = 20
 NOT_FOUND = "문서를 찾을 수 없습니다 / document not found"
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    recent = publication_list()[:10]
+    recent = publication_page(filters=ListFilters(), size=10).records
     return render(request, "portal/home.html", {"counts": publication_counts(), "recent": recent})
 
 
@@ -73,8 +77,36 @@ def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     record = publication_get(public_id=public_id)
     if record is None:
         raise Http404(NOT_FOUND)
-    context = {"record": record, "files": record.files.all(), "grounds": ground_labels(record.grounds)}
+    context = {
+        "record": record, "files": record.files.all(), "grounds": ground_labels(record.grounds),
+        "extras": record_extras(request, record),
+    }  # fmt: skip
     return render(request, "portal/record.html", context)
+
+
+def records_feed(request: HttpRequest) -> HttpResponse:
+    return _feed(RecordsFeed(), request)
+
+
+def search_feed(request: HttpRequest) -> HttpResponse:
+    return _feed(SearchFeed(), request)
+
+
+def _feed(feed: Feed, request: HttpRequest) -> HttpResponse:
+    try:
+        return feed(request)
+    except FeedRequestError as error:
+        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Crawlers: record pages through the sitemap, slowly; never the workbench, the API or searches."""
+    sitemap = request.build_absolute_uri(reverse("portal:sitemap"))
+    lines = [
+        "User-agent: *", f"Crawl-delay: {CRAWL_DELAY_SECONDS}", "Disallow: /workbench/", "Disallow: /admin/",
+        "Disallow: /api/", "Disallow: /search/", f"Sitemap: {sitemap}",
+    ]  # fmt: skip
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def file_download(request: HttpRequest, public_id: str, order: int) -> FileResponse:

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from sotong.proactive import workbench_views as proactive
 from sotong.workbench import views
 
 app_name = "workbench"
@@ -16,4 +17,6 @@ urlpatterns = [
     path("records/<str:public_id>/masks/<int:mask_id>/restore/", views.mask_restore, name="mask-restore"),
     path("records/<str:public_id>/decision/", views.decision_change, name="decision"),
     path("records/<str:public_id>/approve/", views.record_approve, name="approve"),
+    path("proactive/", proactive.item_list, name="proactive"),
+    path("proactive/<int:item_id>/cycle/", proactive.cycle_set, name="proactive-cycle"),
 ]

@@ -43,8 +43,9 @@ from django.test import Client
 from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, IndirectObject, StreamObject
 
 SKIP_PREFIXES = ("/admin/", "/static/")
-SEARCH_PATHS = ("/search/", "/api/v1/search")
+SEARCH_PATHS = ("/search/", "/search/feed/", "/api/v1/search")  # they echo the query back
 _LINK = re.compile(r"""(?:href|src|action)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_SITEMAP_LOC = re.compile(r"<loc>([^<]*)</loc>")
 _HOSTS = ("", "testserver")
 REQUIRE_ALL_VAR = "SOTONG_REQUIRE_ALL_SUITES"
 
@@ -93,8 +94,10 @@ def links(url: str, fetched: Fetched) -> list[str]:
     location = fetched.headers.get("Location")
     if location and 300 <= fetched.status < 400:
         found.append(location)
-    if fetched.kind == "html":
-        found += [html.unescape(a or b) for a, b in _LINK.findall(fetched.body.decode("utf-8", "replace"))]
+    if fetched.kind in ("html", "xml"):
+        body = fetched.body.decode("utf-8", "replace")
+        found += [html.unescape(a or b) for a, b in _LINK.findall(body)]
+        found += [html.unescape(loc) for loc in _SITEMAP_LOC.findall(body)]
     elif fetched.kind == "json":
         found += [
             s for s in _json_strings(json.loads(fetched.body)) if s.startswith(("/", "http://", "https://"))
@@ -148,6 +151,8 @@ def sniff(body: bytes, content_type: str = "") -> str:
         return "json"
     if "html" in content_type or body.lstrip()[:15].lower().startswith((b"<!doctype", b"<html")):
         return "html"
+    if "xml" in content_type or body.lstrip()[:5] == b"<?xml":  # feeds, sitemaps
+        return "xml"
     if content_type.startswith("text/") or not content_type:
         return "text"
     return "binary"

@@ -81,7 +81,7 @@ def _start(planted: Planted) -> list[str]:
         "/api/v1/openapi.json", "/api/v1/docs", "/api/v1/search", "/api/v1/search?q=",
         # Exports and feeds: none exists yet. One that appears at these places is crawled; one
         # elsewhere must be added here (every later public surface joins this crawl).
-        "/sitemap.xml", "/robots.txt", "/feed/", "/rss/", "/atom.xml", "/export/", "/list/?format=csv",
+        "/sitemap.xml", "/robots.txt", "/feed/", "/feed/?organization=서울특별시", "/search/feed/", "/rss/", "/atom.xml", "/export/", "/list/?format=csv",
         "/api/v1/records", "/api/v1/export",
         # The changes feed other instances harvest (docs/federation.md): every record in one page.
         "/api/v1/changes?limit=500", "/api/v1/changes?since=%3Cb%3E",
@@ -97,7 +97,11 @@ def _start(planted: Planted) -> list[str]:
     start += [f"/api/v1/records/{public_id}" for public_id in planted.ids.values()]
     queries = [*SECRETS.values(), *PUBLIC.values(), *HOSTILE_QUERIES, *PERSONAL_QUERIES, "층간소음"]
     for query in dict.fromkeys(queries):
-        start += [f"/search/?q={quote(query)}", f"/api/v1/search?q={quote(query)}"]
+        start += [
+            f"/search/?q={quote(query)}",
+            f"/api/v1/search?q={quote(query)}",
+            f"/search/feed/?q={quote(query)}",
+        ]
     return start
 
 

@@ -1,4 +1,4 @@
-"""``sotong load-demo``: the organization chart, the seed and demo documents, the real week's lists."""
+"""``sotong load-demo``: the organization chart, the seed and demo documents, the real lists."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from sotong.expenses.demo import expense_demo_load
 from sotong.intake.services.demo import demo_is_loaded, demo_load
+from sotong.proactive.demo import proactive_demo_load
 
 
 class Command(BaseCommand):
@@ -26,6 +28,8 @@ class Command(BaseCommand):
             )
         if not options["force"] and demo_is_loaded(root):
             self.stdout.write("데모 데이터가 이미 들어 있습니다 / demo data already loaded")
-            return
-        self.stdout.write(f"데모 데이터를 불러옵니다 / loading demo data from {root}")
-        demo_load(root=root, say=self.stdout.write)
+        else:
+            self.stdout.write(f"데모 데이터를 불러옵니다 / loading demo data from {root}")
+            demo_load(root=root, say=self.stdout.write)
+        expense_demo_load(root=root, say=self.stdout.write)  # idempotent and quick: every run
+        proactive_demo_load(root=root, say=self.stdout.write)  # the same

@@ -1,0 +1,76 @@
+"""axe-core (WCAG 2.0/2.1 A and AA, no rule disabled) finds nothing on the catalogue's pages filled
+with the real list, on a desktop and a phone, and no page needs sideways scrolling on a phone.
+
+The accessibility suite (``tests/accessibility``) reaches ``/proactive/`` from the menu, but with an
+empty catalogue; these tests look at the filled pages with its tools. They use its ``browser``
+fixture, so they run in the browser suite (``tests/run_suites.py``) and are skipped, saying why,
+where Chromium or Playwright is missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from sotong.core.clock import frozen_today
+from sotong.proactive.choices import Cycle
+from sotong.proactive.importer import proactive_import
+from sotong.proactive.models import ProactiveItem
+from sotong.proactive.services import item_cycle_set
+from tests.accessibility.axe import axe_violations, violations_report
+from tests.accessibility.conftest import browser  # noqa: F401  (the fixture: joins the browser suite)
+from tests.accessibility.test_phone import PHONE, TOO_WIDE
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    # As the browser suite: the pages do not depend on the database (and a live server on PostgreSQL
+    # leaves a session behind that keeps the test database from being dropped).
+    pytest.mark.skipif(
+        "sqlite" not in settings.DATABASES["default"]["ENGINE"],
+        reason="브라우저 시험은 SQLite에서만 / browser checks run on SQLite only",
+    ),
+]
+
+
+@pytest.fixture
+def catalogue_paths(public_list: Path) -> list[tuple[str, int]]:
+    proactive_import(path=public_list, actor="test")
+    item_cycle_set(
+        item=ProactiveItem.objects.get(taxonomy__endswith="유형별 민원처리실적"),
+        cycle=Cycle.MONTHLY,
+        actor="test",
+    )
+    fund = ProactiveItem.objects.get(taxonomy__endswith="한강수계관리기금 운용현황")
+    return [
+        ("/proactive/", 200),
+        ("/proactive/?field=행정&department=시민봉사담당관", 200),
+        ("/proactive/?overdue=1", 200),
+        ("/proactive/?department=없는과", 200),
+        (f"/proactive/{fund.pk}/", 200),
+        ("/proactive/?page=abc", 400),
+    ]
+
+
+def test_the_filled_catalogue_pages_have_no_axe_violation_nor_sideways_scrolling(
+    live_server,
+    browser,  # noqa: F811  (the suite's fixture, imported above)
+    catalogue_paths,
+):
+    failures = []
+    for viewport in ({"width": 1280, "height": 900}, PHONE):
+        page = browser.new_page(viewport=viewport)
+        for path, status in catalogue_paths:
+            with frozen_today(dt.date(2021, 1, 1)):  # the live server runs in this process: overdue shows
+                response = page.goto(live_server.url + path)
+            assert response is not None and response.status == status, path
+            if "overdue" in path:  # the flag's colours are checked too
+                assert page.locator(".proactive-overdue").count() == 1
+            violations = axe_violations(page)
+            if violations:
+                failures.append(violations_report(f"{viewport['width']}px {path}", violations))
+            if viewport == PHONE and (too_wide := page.evaluate(TOO_WIDE)):
+                failures.append(f"phone {path}: wider than the screen: {too_wide[:3]}")
+    assert not failures, "\n\n".join(failures)
