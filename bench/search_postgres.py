@@ -194,7 +194,7 @@ def measure(cases: Sequence[Case], reps: int, tantivy: Any) -> None:
             lambda: backend.search(query).total,
             lambda: parse_query(case.text),
             lambda: backend._fetch(parsed, query),
-            lambda: pb._results(rows, parsed),
+            lambda: pb._results(rows, parsed, by_date=False),
         ]
 
     for rep in range(reps + 1):

@@ -36,13 +36,16 @@ class SearchParams(Schema):
     info_type: str = ""
     year: str = ""
     grade: str = ""
+    sort: str = "relevance"  # or "date": newest first
 
 
 @router.get("/search", response={200: SearchOut, 400: ErrorOut}, summary="문서 검색 / search documents")
 def search(request: HttpRequest, params: Query[SearchParams]) -> Status[dict[str, Any]]:
     filters = params.dict(include={"organization", "department", "info_type", "year", "grade"})
     try:
-        results = search_records(text=params.q, page=params.page, per_page=params.per_page, filters=filters)
+        results = search_records(
+            text=params.q, page=params.page, per_page=params.per_page, filters=filters, sort=params.sort
+        )
     except SearchError as error:
         return Status(400, error.as_dict())
     hits = [

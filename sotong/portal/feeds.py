@@ -20,7 +20,7 @@ from sotong.portal.list_page import ListRequestError, list_request
 from sotong.portal.search_page import chosen_filters
 from sotong.publication.listing import ListFilters, publication_page
 from sotong.publication.models import PublishedRecord
-from sotong.search.documents import Hit
+from sotong.search.documents import RELEVANCE, Hit
 from sotong.search.errors import SearchError
 from sotong.search.selectors import search_records
 
@@ -113,7 +113,10 @@ class SearchFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> tuple[str, dict[str, str]]:
-        return request.GET.get("q", "").strip(), chosen_filters(request.GET)
+        filters = chosen_filters(request.GET)
+        if request.GET.get("sort"):
+            filters["sort"] = request.GET["sort"]
+        return request.GET.get("q", "").strip(), filters
 
     def title(self, obj: tuple[str, dict[str, str]]) -> str:
         text, _ = obj
@@ -124,9 +127,12 @@ class SearchFeed(Feed):
         return reverse("portal:search") + "?" + urlencode({"q": text, **filters})
 
     def items(self, obj: tuple[str, dict[str, str]]) -> list[Hit]:
-        text, filters = obj
+        text, chosen = obj
+        filters = {name: value for name, value in chosen.items() if name != "sort"}
         try:
-            return search_records(text=text, page=1, per_page=ENTRIES, filters=filters).hits
+            return search_records(
+                text=text, page=1, per_page=ENTRIES, filters=filters, sort=chosen.get("sort", RELEVANCE)
+            ).hits
         except SearchError as error:
             raise FeedRequestError(f"{error.message_ko} / {error.message_en}") from error
 

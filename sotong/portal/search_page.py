@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
-from sotong.search.documents import FACET_FIELDS, SearchResults
+from sotong.search.documents import FACET_FIELDS, NEWEST, RELEVANCE, SearchResults
 
 FACET_LABELS = {
     "organization": "기관",
@@ -42,21 +42,61 @@ def _url(params: dict[str, str]) -> str:
     return "?" + urlencode({k: v for k, v in params.items() if v})
 
 
-def facets(results: SearchResults, *, text: str, filters: dict[str, str]) -> list[Facet]:
+def facets(
+    results: SearchResults, *, text: str, filters: dict[str, str], sort: str = RELEVANCE
+) -> list[Facet]:
     """A link per value that adds the filter, or removes it when it is already chosen."""
     shown = []
     for name in FACET_FIELDS:
         links = []
         for value, count in results.facets.get(name, [])[:FACET_VALUES_SHOWN]:
             selected = filters.get(name) == value
-            params = {"q": text, **filters, name: "" if selected else value}
+            params = {"q": text, **filters, name: "" if selected else value, "sort": _sort_param(sort)}
             links.append(FacetLink(value=value, count=count, url=_url(params), selected=selected))
         if links:
             shown.append(Facet(name=name, label=FACET_LABELS[name], links=links))
     return shown
 
 
-def pager_query(*, text: str, filters: dict[str, str]) -> str:
+def pager_query(*, text: str, filters: dict[str, str], sort: str = RELEVANCE) -> str:
     """The query string a pager link keeps, ending in ``&`` so ``page=`` can follow."""
-    encoded = urlencode({k: v for k, v in {"q": text, **filters}.items() if v})
+    encoded = urlencode({k: v for k, v in {"q": text, **filters, "sort": _sort_param(sort)}.items() if v})
     return f"{encoded}&" if encoded else ""
+
+
+def _sort_param(sort: str) -> str:
+    return "" if sort == RELEVANCE else sort  # the default stays out of URLs
+
+
+@dataclass(frozen=True)
+class SortLink:
+    label: str
+    url: str
+    selected: bool
+
+
+def sort_links(*, text: str, filters: dict[str, str], sort: str) -> list[SortLink]:
+    """정확도순 / 최신순: the same search in the other order, from its first page."""
+    return [
+        SortLink(label, _url({"q": text, **filters, "sort": _sort_param(value)}), sort == value)
+        for value, label in ((RELEVANCE, "정확도순"), (NEWEST, "최신순"))
+    ]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    text: str
+    url: str
+
+
+def zero_result_suggestions(*, text: str, filters: dict[str, str]) -> list[Suggestion]:
+    """What to try when nothing was found: without the filters, each word alone."""
+    tips = []
+    if filters:
+        tips.append(Suggestion(f"조건을 모두 빼고 ‘{text}’ 다시 찾기", _url({"q": text})))
+    words = text.split()
+    if len(words) > 1:
+        tips += [
+            Suggestion(f"‘{word}’만 찾기", _url({"q": word, **filters})) for word in dict.fromkeys(words)
+        ]
+    return tips

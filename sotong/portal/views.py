@@ -13,7 +13,13 @@ from sotong.core.disclosure import ground_labels
 from sotong.portal.feeds import FeedRequestError, RecordsFeed, SearchFeed
 from sotong.portal.list_page import ListRequestError, active_filters, filter_query, list_request, pager_urls
 from sotong.portal.record_page import record_extras
-from sotong.portal.search_page import chosen_filters, facets, pager_query
+from sotong.portal.search_page import (
+    chosen_filters,
+    facets,
+    pager_query,
+    sort_links,
+    zero_result_suggestions,
+)
 from sotong.publication.listing import ListFilters, publication_list_count, publication_page
 from sotong.publication.selectors import (
     publication_counts,
@@ -24,7 +30,7 @@ from sotong.publication.selectors import (
     published_page_path,
 )
 from sotong.publication.verification import MAX_VERIFY_BYTES, copy_verify, signing_certificate_pem
-from sotong.search.documents import MAX_PAGE
+from sotong.search.documents import MAX_PAGE, RELEVANCE
 from sotong.search.errors import SearchError
 from sotong.search.selectors import search_records
 
@@ -58,17 +64,21 @@ def record_list(request: HttpRequest) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "").strip()
     filters = chosen_filters(request.GET)
+    sort = request.GET.get("sort", "") or RELEVANCE
     try:
         page = int(request.GET.get("page", "1"))
-        results = search_records(text=text, page=page, per_page=PAGE_SIZE_SEARCH, filters=filters)
+        results = search_records(text=text, page=page, per_page=PAGE_SIZE_SEARCH, filters=filters, sort=sort)
     except (ValueError, SearchError) as error:
         message = error.message_ko if isinstance(error, SearchError) else "쪽 번호는 숫자여야 합니다."
         return render(request, "portal/search.html", {"query": text, "error": message}, status=400)
     pages = Paginator(range(min(results.total, PAGE_SIZE_SEARCH * MAX_PAGE)), PAGE_SIZE_SEARCH)
     context = {
         "query": text, "results": results, "page": pages.get_page(page),
-        "facets": facets(results, text=text, filters=filters),
-        "pager_query": pager_query(text=text, filters=filters), "filters": filters,
+        "facets": facets(results, text=text, filters=filters, sort=sort),
+        "pager_query": pager_query(text=text, filters=filters, sort=sort), "filters": filters,
+        "sort_links": sort_links(text=text, filters=filters, sort=sort),
+        "feed_query": pager_query(text=text, filters=filters, sort=sort).rstrip("&"),
+        "suggestions": zero_result_suggestions(text=text, filters=filters) if not results.total else [],
     }  # fmt: skip
     return render(request, "portal/search.html", context)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sotong.search.errors import (
     BAD_PAGE,
     BAD_PER_PAGE,
+    BAD_SORT,
     BAD_YEAR_FILTER,
     UNKNOWN_FILTER,
     SearchError,
@@ -23,6 +24,9 @@ FACET_FIELDS: tuple[str, ...] = ("organization", "department", "info_type", "yea
 MAX_PER_PAGE = 100
 # Deep pages cost a top-(page × per_page) collection; nobody reads page 500 of a search, robots do.
 MAX_PAGE = 500
+# How a page of hits is ordered: by score (the default for a text query) or newest first.
+RELEVANCE, NEWEST = "relevance", "date"
+SORTS = (RELEVANCE, NEWEST)
 
 # A run of text and whether it matched the query. Templates escape the text themselves.
 Segment = tuple[str, bool]
@@ -51,12 +55,14 @@ class SearchDocument:
 
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
-    """What a reader asked for. Empty ``text`` lists everything, newest first."""
+    """What a reader asked for. Empty ``text`` lists everything, newest first; ``sort="date"``
+    orders the matches of a text newest first too (equal dates by id, as the empty query)."""
 
     text: str = ""
     page: int = 1
     per_page: int = 20
     filters: Mapping[str, str] = field(default_factory=dict)
+    sort: str = RELEVANCE
 
     def __post_init__(self) -> None:
         if not 1 <= self.page <= MAX_PAGE:
@@ -65,6 +71,8 @@ class SearchQuery:
             raise SearchError(
                 BAD_PER_PAGE, field="per_page", per_page=self.per_page, max_per_page=MAX_PER_PAGE
             )
+        if self.sort not in SORTS:
+            raise SearchError(BAD_SORT, field="sort", value=self.sort)
         for name, value in self.filters.items():
             if name not in FACET_FIELDS:
                 raise SearchError(UNKNOWN_FILTER, field=name, name=name, choices=", ".join(FACET_FIELDS))

@@ -24,6 +24,11 @@ BAD_YEAR_FILTER = Message(
     ko="연도 '{value}'는 숫자가 아닙니다. 2024처럼 네 자리 연도를 쓰세요.",
     en="Year '{value}' is not a number. Use a four-digit year such as 2024.",
 )
+BAD_SORT = Message(
+    code="search.bad_sort",
+    ko="정렬 '{value}'은(는) 쓸 수 없습니다. relevance(정확도순) 또는 date(최신순)를 쓰세요.",
+    en="Cannot sort by '{value}'. Use relevance or date.",
+)
 BAD_PAGE = Message(
     code="search.bad_page",
     ko="쪽 번호 {page}은(는) 쓸 수 없습니다. 1부터 {max_page} 사이로 지정하세요.",

@@ -129,3 +129,31 @@ def test_feed_and_record_page_query_counts_are_fixed(client, records):
         client.get(f"/records/{records[0].public_id}/")
     assert len(feed) == 2, [q["sql"] for q in feed]  # dated records, then undated (under 50 dated here)
     assert len(record) == 2, [q["sql"] for q in record]  # the record, its files (none: no pages query)
+
+
+def test_search_page_sorts_by_date_and_keeps_the_order_in_its_links(client, records):
+    from sotong.search.indexer import search_rebuild
+
+    search_rebuild()
+    page = client.get("/search/", {"q": "하천", "sort": "date"}).content.decode()
+    titles = re.findall(r'<a href="/records/seoul-disc-(\d+)/">', page)
+    days = {r.public_id.rsplit("-", 1)[1]: r.produced_on for r in records}
+    assert [days[t] for t in titles] == sorted((days[t] for t in titles), reverse=True)
+    assert 'aria-current="true">✓ 최신순' in page
+    assert "sort=date" in re.search(r'href="(\?[^"]*department[^"]*)"', page).group(1)  # facet links keep it
+    response = client.get("/search/", {"q": "하천", "sort": "size"})
+    assert response.status_code == 400 and "정렬" in response.content.decode()
+    api = client.get("/api/v1/search", {"q": "하천", "sort": "date"}).json()
+    assert [hit["date"] for hit in api["results"]] == sorted(
+        (hit["date"] for hit in api["results"]), reverse=True
+    )
+
+
+def test_a_search_that_finds_nothing_suggests_what_to_try(client, records):
+    from sotong.search.indexer import search_rebuild
+
+    search_rebuild()
+    page = client.get("/search/", {"q": "하천 우주선", "department": "물순환정책과"}).content.decode()
+    assert "찾는 문서가 없습니다" in page
+    assert "조건을 모두 빼고" in page and "‘하천’만 찾기" in page
+    assert "정보공개청구" in page

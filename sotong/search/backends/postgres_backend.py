@@ -31,7 +31,7 @@ from sotong.search.backends.base import SearchBackend
 from sotong.search.backends.hits import page_segments
 from sotong.search.backends.postgres_query import filters, plan
 from sotong.search.backends.postgres_rows import COLUMNS, HIT_COLUMNS, entry_row, to_hit
-from sotong.search.documents import FACET_FIELDS, Hit, SearchQuery, SearchResults
+from sotong.search.documents import FACET_FIELDS, NEWEST, Hit, SearchQuery, SearchResults
 from sotong.search.errors import POSTGRES_NEEDS_POSTGRESQL, SearchError
 from sotong.search.models import TABLE
 from sotong.search.prepare import ANALYSIS_VERSION, PreparedDocument
@@ -79,18 +79,21 @@ _MATCHED = ", ".join(f"e.{name}" for name in FACET_FIELDS)
 
 RANKED = f"""
 WITH matched AS MATERIALIZED (
-    SELECT e.id, e.tie_key, {_MATCHED}, {{score}} AS score
+    SELECT e.id, e.tie_key, e.sort_key, {_MATCHED}, {{score}} AS score
     FROM {TABLE} e
     WHERE {{where}} AND {{check}} AND {{filters}}
 ), page AS (
-    SELECT id, score, tie_key FROM matched ORDER BY score DESC, tie_key, id COLLATE "C" LIMIT %s OFFSET %s
+    SELECT id, score, tie_key, sort_key FROM matched ORDER BY {{order}} LIMIT %s OFFSET %s
 )
-SELECT 'h', p.score, p.tie_key, NULL, NULL::integer, NULL::bigint, {_HIT}
+SELECT 'h', p.score, p.tie_key, p.sort_key, NULL::integer, NULL::bigint, {_HIT}
 FROM page p JOIN {TABLE} e ON e.id = p.id
 UNION ALL
 SELECT 'f', NULL, NULL, NULL, {_GROUPS}, {_GROUPED}
 FROM matched GROUP BY {_GROUPING_SETS}
 """  # noqa: S608 - names are constants; query terms and filter values are parameters
+# The page's order: best score first, equal scores as Tantivy orders them; or newest first.
+BY_SCORE = 'score DESC, tie_key, id COLLATE "C"'
+BY_DATE = 'sort_key COLLATE "C" DESC'
 LISTED = f"""
 WITH page AS (
     SELECT e.id FROM {TABLE} e WHERE {{filters}} ORDER BY e.sort_key COLLATE "C" DESC LIMIT %s OFFSET %s
@@ -146,7 +149,7 @@ class PostgresBackend(SearchBackend):
 
     def search(self, query: SearchQuery) -> SearchResults:
         parsed = parse_query(query.text)
-        return _results(self._fetch(parsed, query), parsed)
+        return _results(self._fetch(parsed, query), parsed, by_date=parsed.is_empty or query.sort == NEWEST)
 
     def _fetch(self, parsed: ParsedQuery, query: SearchQuery) -> list[tuple[Any, ...]]:
         """The rows of the one statement that answers a page: its hits and the facet groups."""
@@ -174,8 +177,9 @@ def _statement(parsed: ParsedQuery, query: SearchQuery) -> tuple[dict[str, str],
         return LISTED_SETTINGS, sql, (*narrowed.params, query.per_page, query.offset, *narrowed.params)
     chosen = plan(parsed)
     sql = RANKED.format(
-        score=chosen.score.text, where=chosen.where.text, check=chosen.check.text, filters=narrowed.text
-    )
+        score=chosen.score.text, where=chosen.where.text, check=chosen.check.text, filters=narrowed.text,
+        order=BY_DATE if query.sort == NEWEST else BY_SCORE,
+    )  # fmt: skip
     params = (
         *chosen.score.params,
         *chosen.where.params,
@@ -187,9 +191,9 @@ def _statement(parsed: ParsedQuery, query: SearchQuery) -> tuple[dict[str, str],
     return RANKED_SETTINGS, sql, params
 
 
-def _results(rows: Sequence[Sequence[Any]], parsed: ParsedQuery) -> SearchResults:
+def _results(rows: Sequence[Sequence[Any]], parsed: ParsedQuery, *, by_date: bool) -> SearchResults:
     hits = [row for row in rows if row[0] == "h"]
-    if parsed.is_empty:
+    if by_date:
         hits.sort(key=lambda row: row[3], reverse=True)  # the sort key, newest first
     else:
         hits.sort(key=lambda row: (-row[1], row[2], row[_FIRST_HIT_COLUMN]))  # score, tie key, id

@@ -44,7 +44,7 @@ from sotong.search.backends.tantivy_schema import (
     to_document,
     to_hit,
 )
-from sotong.search.documents import FACET_FIELDS, Hit, SearchQuery, SearchResults
+from sotong.search.documents import FACET_FIELDS, NEWEST, Hit, SearchQuery, SearchResults
 from sotong.search.errors import INDEX_LOCKED, INDEX_SCHEMA_MISMATCH, SearchError
 from sotong.search.prepare import PreparedDocument
 from sotong.search.query import ParsedQuery, parse_query
@@ -123,14 +123,14 @@ class TantivyBackend(SearchBackend):
     def search(self, query: SearchQuery) -> SearchResults:
         searcher = self._index.searcher()  # one snapshot for the page, its ties and its facets
         parsed = parse_query(query.text)
-        if parsed.is_empty:
-            matching = with_filters(self.schema, Query.all_query(), query.filters)
+        base = Query.all_query() if parsed.is_empty else text_query(self.schema, parsed)
+        matching = with_filters(self.schema, base, query.filters)
+        if parsed.is_empty or query.sort == NEWEST:
             result = searcher.search(
                 matching, limit=query.per_page, offset=query.offset, order_by_field=SORT_KEY, order=Order.Desc
             )
             total, page = _count(result), [(0.0, address) for _, address in result.hits]
         else:
-            matching = with_filters(self.schema, text_query(self.schema, parsed), query.filters)
             total, page = _ranked_page(searcher, matching, query.offset, query.per_page)
         return SearchResults(
             total=total,

@@ -222,6 +222,28 @@ class SearchBackendContract:
         assert results.total == 4
         assert dict(results.facets["grade"]) == {"공개": 4}
 
+    def test_sorting_by_date_orders_the_same_matches_newest_first(self, backend: SearchBackend) -> None:
+        backend.index(
+            [
+                make_doc("old", "하천 정비 하천 정비 계획", date="2019-03-01"),
+                make_doc("new", "하천 정비", body="정비 일정", date="2024-06-01"),
+                make_doc("mid", "정비 결과", body="하천 주변", date="2022-01-01"),
+                make_doc("undated", "하천 정비 보고", date=None),
+                make_doc("other", "도로 포장", date="2025-01-01"),
+            ]
+        )
+        by_score = backend.search(SearchQuery(text="하천 정비", per_page=10))
+        by_date = backend.search(SearchQuery(text="하천 정비", per_page=10, sort="date"))
+        assert sorted(ids(by_score)) == sorted(ids(by_date))
+        assert ids(by_date) == ["new", "mid", "old", "undated"]
+        assert by_date.total == by_score.total == 4 and by_date.facets == by_score.facets
+        paged = [
+            i
+            for p in (1, 2)
+            for i in ids(backend.search(SearchQuery(text="하천", page=p, per_page=2, sort="date")))
+        ]
+        assert paged == ["new", "mid", "old", "undated"]
+
     def test_empty_query_pages_are_stable(self, backend: SearchBackend) -> None:
         backend.index([make_doc(f"d{n:02}", "보고", date="2024-01-01") for n in range(11)])
         full = ids(backend.search(SearchQuery(per_page=100)))
