@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
-from sotong.portal import views
+from sotong.portal import browse_page, views
 from sotong.portal.sitemaps import SITEMAPS
 
 app_name = "portal"
@@ -19,6 +19,7 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("list/", views.record_list, name="list"),
+    path("browse/", browse_page.browse, name="browse"),
     path("records/<str:public_id>/", views.record_detail, name="record"),
     path("records/<str:public_id>/files/<int:order>/", views.file_download, name="download"),
     path(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import ExtractYear
 
 from sotong.core import clock
 from sotong.publication.models import PublishedFile, PublishedPage, PublishedRecord
@@ -82,6 +83,35 @@ def publication_counts() -> PublicationCounts:
     )
     counts = PublicationCounts(**figures)
     cache.set(_COUNTS_KEY, counts, COUNTS_CACHE_SECONDS)
+    return counts
+
+
+@dataclass(frozen=True)
+class BrowseCounts:
+    by_kind: dict[str, int]
+    by_year: dict[int, int]
+    by_organization: dict[str, int]
+
+
+_BROWSE_KEY = "publication:browse-counts"
+
+
+def publication_browse_counts() -> BrowseCounts:
+    """Records per kind, per year produced and per organization, for the browse page; cached as the
+    home page's counts are (three grouped passes over the table: seconds at 10M records)."""
+    cached = cache.get(_BROWSE_KEY)
+    if isinstance(cached, BrowseCounts):
+        return cached
+    records = PublishedRecord.objects.order_by()
+    kinds = records.exclude(info_type="").values_list("info_type").annotate(n=Count("id"))
+    years = (
+        records.filter(produced_on__isnull=False)
+        .values_list(ExtractYear("produced_on"))
+        .annotate(n=Count("id"))
+    )
+    organizations = records.values_list("organization").annotate(n=Count("id"))
+    counts = BrowseCounts(dict(kinds), {int(year): n for year, n in years}, dict(organizations))
+    cache.set(_BROWSE_KEY, counts, COUNTS_CACHE_SECONDS)
     return counts
 
 
