@@ -46,6 +46,8 @@ class PublishedRecord(models.Model):
             models.Index(fields=["produced_on", "id"], name="published_list"),
             models.Index(fields=["organization", "produced_on", "id"], name="published_list_org"),
             models.Index(fields=["info_type", "produced_on", "id"], name="published_list_kind"),
+            # Related records (the same task card) and projects that follow task cards.
+            models.Index(fields=["task_card", "produced_on", "id"], name="published_task_card"),
         ]
 
     def __str__(self) -> str:

@@ -14,11 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from sotong.expenses.importer import expense_import
 from sotong.intake.services.folders import folder_ingest
 from sotong.organizations.models import Organization
+from sotong.proactive.importer import proactive_import
 from sotong.publication.models import PublishedRecord
 from sotong.records.models import Record
-from tests.leaks.corpus import RECORDS, SHOWN, write_folder
+from tests.leaks.corpus import RECORDS, SHOWN, write_catalogues, write_folder
 
 
 @dataclass(frozen=True)
@@ -49,4 +51,8 @@ def planted(seoul: Organization, tmp_path: Path) -> Planted:
                 f"{source.review_reasons}, file errors {errors}): its canaries would be absent for "
                 "the wrong reason"
             )
+    expenses, proactive = write_catalogues(tmp_path)
+    imported = expense_import(path=expenses, actor="test")
+    assert imported.created == 1 and imported.masked == 1, imported
+    assert proactive_import(path=proactive, actor="test").created == 1
     return Planted(ids=ids, folder=folder)

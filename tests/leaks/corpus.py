@@ -179,6 +179,23 @@ METADATA.update(
     }
 )
 SECRETS.update(METADATA)
+# The catalogues (업무추진비, 사전정보공표): a citizen among an expense's attendees, a citizen's
+# number in a proactive publication's title; the public columns beside them are positive controls.
+EXPENSE_PHONE, PROACTIVE_PHONE = "010-5521-9043", "010-6632-1187"
+SECRETS["citizen's phone among an expense's attendees"] = EXPENSE_PHONE
+SECRETS["citizen's phone in a 사전정보공표 title"] = PROACTIVE_PHONE
+# Positive controls of the catalogues: (canary, the pages that must show it).
+CATALOGUE_PUBLIC = {
+    "place of an expense (public by rule)": (canary("EXPENSEPLACE"), "/expenses/"),
+    "title of a 사전정보공표 publication": (canary("PROACTIVETITLE"), "/proactive/"),
+    "official's work phone in the 사전정보공표 list": (WORK_PHONE, "/proactive/"),
+}
+EXPENSE_HEADER = (
+    "nid,title,url,dept_nm_lvl_1,dept_nm_lvl_2,dept_nm_lvl_3,dept_nm_lvl_4,dept_nm_lvl_5,exec_yr,exec_month,"
+    "expense_budget,expense_execution,category,dept_nm_full,exec_dt,exec_loc,exec_purpose,target_nm,"
+    "payment_method,exec_amount"
+)
+PROACTIVE_HEADER = "nid,category,title,writer,dept_nm,regist_dt,taxonomy,telno,cpyrht,url"
 # Korean secrets are found by reading texts, never by bytes (and never by search: Kiwi splits them).
 WITHHELD_APPROVER = "홍길동"  # the drafter of the 비공개 record: its approval line is not published
 SECRETS["approval line of a 비공개 record"] = WITHHELD_APPROVER
@@ -317,3 +334,28 @@ PUBLIC_IN = {
     "unmasked text of the 부분공개 body": PARTIAL,
 }
 IN_FILES = [name for name in PUBLIC if name != "public title"]
+
+
+def write_catalogues(folder: Path) -> tuple[Path, Path]:
+    """The expense list and the 사전정보공표 list, each one row, in the real files' columns."""
+    expenses = folder / "expense_list.csv"
+    expenses.write_text(
+        EXPENSE_HEADER
+        + "\n"
+        + "99000001,2020년 9월 정보공개정책과 업무추진비,https://opengov.seoul.go.kr/public/99000001,본청,행정국,"
+        + "정보공개정책과,,,2020,9,,,,정보공개정책과,2020-09-29 12:00,"
+        + f"{CATALOGUE_PUBLIC['place of an expense (public by rule)'][0]} 식당,정보공개 업무 협의 간담회,"
+        + f'"시민 {CITIZEN}({EXPENSE_PHONE}) 외 2명",카드,120000\n',
+        encoding="utf-8",
+    )
+    proactive = folder / "public_list.csv"
+    proactive.write_text(
+        PROACTIVE_HEADER
+        + "\n"
+        + f'99000002,일반행정,"{CATALOGUE_PUBLIC["title of a 사전정보공표 publication"][0]} 정보공개 운영 현황 '
+        + f'(민원인 {PROACTIVE_PHONE})",'
+        + f"김정보,정보공개정책과,20200915093000,일반행정>정보공개>정보공개 운영 현황,{WORK_PHONE},CC BY,"
+        + "https://opengov.seoul.go.kr/public/99000002\n",
+        encoding="utf-8",
+    )
+    return expenses, proactive

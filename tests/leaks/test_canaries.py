@@ -31,6 +31,7 @@ from sotong.publication.models import PublishedFile, PublishedPage, PublishedRec
 from tests.leaks.conftest import Planted
 from tests.leaks.corpus import (
     ANNEX,
+    CATALOGUE_PUBLIC,
     CITIZEN,
     IN_FILES,
     METADATA,
@@ -150,6 +151,8 @@ def _finds_nothing(url: str, fetched: Fetched) -> bool:
         return True
     if fetched.kind == "json":
         return json.loads(fetched.body)["total"] == 0
+    if fetched.kind == "xml":  # a search's Atom feed: its title repeats the query, its entries are hits
+        return b"<entry>" not in fetched.body
     return "검색 결과 0건" in fetched.body.decode() and 'class="snippet"' not in fetched.body.decode()
 
 
@@ -274,6 +277,9 @@ def test_no_secret_reaches_any_public_surface_and_every_positive_control_does(
             )
         if f'href="/records/{public_id}/"' not in pages[f"/search/?q={quote(control)}"].body.decode():
             not_found.append(f"the search page for {name} {control!r} does not list {public_id}")
+    for name, (control, prefix) in CATALOGUE_PUBLIC.items():
+        if not any(control.lower() in text for url, text in texts.items() if url.startswith(prefix)):
+            not_found.append(f"{name} {control!r} on no page under {prefix}")
     assert not not_found, "POSITIVE CONTROLS NOT FOUND (a silent reader proves nothing):\n" + "\n".join(
         not_found
     )
