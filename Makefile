@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# Compiled translations (.mo): built here in pure Python, never committed (decision 0011).
+MO     := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
 
 .PHONY: run test lint bench clean
 
@@ -12,10 +14,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+%.mo: %.po | $(STAMP)
+	$(BIN)/python -m sotong.core.translations
+
+run: $(STAMP) $(MO)
 	$(BIN)/sotong run
 
-test: $(STAMP)
+test: $(STAMP) $(MO)
 	$(BIN)/python -m tests.run_suites
 
 lint: $(STAMP)

@@ -8,7 +8,14 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
+from sotong.core.translations import catalogues_compile
 from sotong.organizations.models import Organization
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """English pages read the compiled catalogue: compile what is stale, as `make test` does, so that
+    pytest run alone tests the translations as committed."""
+    catalogues_compile()
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dj_database_url
 
-from config.env import ENV
+from config.env import ENV, REPO_ROOT
 
 BASE_DIR = ENV.data_dir.parent
 SECRET_KEY = ENV.secret_key
@@ -15,7 +15,7 @@ if ENV.behind_tls_proxy:
     # otherwise a client could claim https itself. Without it, forms posted over https (the verify
     # page, the workbench) fail Django's origin check.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = True
 
 SOTONG_DATA_DIR = ENV.data_dir
 SOTONG_DATA_DIR.mkdir(parents=True, exist_ok=True)  # the embedded default needs no set-up
@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "sotong.federation",
     "sotong.expenses",
     "sotong.proactive",
+    "sotong.projects",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +84,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",  # LANGUAGE_CODE for <html lang>
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -109,8 +111,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Korean by default; English for a browser that asks for it (Accept-Language) or a visitor who chose it
+# with the header's switch (a cookie). No language prefix in URLs: addresses stay as they are.
 LANGUAGE_CODE = "ko"
 LANGUAGES = [("ko", "한국어"), ("en", "English")]
+# The Korean text is the message id; English is locale/en (compiled by sotong.core.translations).
+LOCALE_PATHS = [REPO_ROOT / "locale"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60  # the switch's choice outlasts the browser session
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from sotong.expenses.errors import (
     FILTER_DEPARTMENT,
@@ -106,7 +107,7 @@ def department_links(
         return base + (f"?{query}" if query else "")
 
     path = filters.department
-    crumbs = [Link("전체 부서", url(()), current=not path)]
+    crumbs = [Link(gettext("전체 부서"), url(()), current=not path)]
     crumbs += [
         Link(name, url(path[: depth + 1]), current=depth == len(path) - 1) for depth, name in enumerate(path)
     ]
@@ -118,7 +119,7 @@ def year_links(department: tuple[str, ...], years: list[int], chosen: int) -> li
     base = reverse("expenses:totals")
     return [
         Link(
-            f"{year}년",
+            gettext("%(year)s년") % {"year": year},
             f"{base}?{filter_query(ExpenseFilters(department, year=year))}",
             current=year == chosen,
         )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.paginator import InvalidPage, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.formats import date_format
 
 from sotong.expenses.errors import FILTER_PAGE, ExpenseFilterError
 from sotong.expenses.filters import (
@@ -42,7 +45,7 @@ def expense_list(request: HttpRequest) -> HttpResponse:
         filters, expense_department_children(filters=filters), page="expenses:list"
     )
     chosen = month_value(filters.year, filters.month) if filters.year and filters.month else ""
-    months = [(month_value(year, month), f"{year}년 {month}월") for year, month in expense_months()]
+    months = [(month_value(year, month), _month_label(year, month)) for year, month in expense_months()]
     query = filter_query(filters)
     context = {
         "filters": filters, "page": page, "crumbs": crumbs, "children": children, "months": months,
@@ -69,6 +72,11 @@ def expense_totals(request: HttpRequest) -> HttpResponse:
         context["totals"] = expense_monthly_totals(department=department, year=year)
         context["year_links"] = year_links(department, years, year)
     return render(request, "expenses/totals.html", context)
+
+
+def _month_label(year: int, month: int) -> str:
+    """2020년 9월 in Korean, September 2020 in English (Django's YEAR_MONTH_FORMAT of the language)."""
+    return date_format(dt.date(year, month, 1), "YEAR_MONTH_FORMAT")
 
 
 def _bad_request(request: HttpRequest, error: ExpenseFilterError) -> HttpResponse:

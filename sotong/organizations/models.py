@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_noop  # labels stay Korean; public pages translate them
 
 from sotong.core.models import TimeStampedModel
 
 
 class OrganizationKind(models.TextChoices):
-    HEADQUARTERS = "headquarters", "본청"  # the city hall itself (서울특별시)
-    DISTRICT = "district", "자치구"  # one of the 25 autonomous districts
-    INSTITUTION = "institution", "투자출연기관"  # investment and funded institutions
+    HEADQUARTERS = "headquarters", gettext_noop("본청")  # the city hall itself (서울특별시)
+    DISTRICT = "district", gettext_noop("자치구")  # one of the 25 autonomous districts
+    INSTITUTION = "institution", gettext_noop("투자출연기관")  # investment and funded institutions
 
 
 class Organization(TimeStampedModel):

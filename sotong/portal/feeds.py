@@ -15,6 +15,7 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
 
 from sotong.portal.list_page import ListRequestError, list_request
 from sotong.portal.search_page import chosen_filters
@@ -35,26 +36,31 @@ def status_label(record: PublishedRecord) -> str:
     """The disclosure status as the list shows it (``portal/_grade.html``)."""
     listing, grade = record.listing, record.grade
     if listing == "under_review":
-        return "검토 중"
+        return gettext("검토 중")
     if listing == "out_of_scope":
-        return "목록만 공개"
+        return gettext("목록만 공개")
     if grade:
-        return grade
-    return "원문공개(외부)" if listing == "published_elsewhere" else "목록만 공개"
+        return gettext(grade)
+    return gettext("원문공개(외부)") if listing == "published_elsewhere" else gettext("목록만 공개")
 
 
 def _joined(*parts: str) -> str:
     return " · ".join(part for part in parts if part)
 
 
+def _produced_on(day: str) -> str:
+    return gettext("생산일 %(day)s") % {"day": day}
+
+
 def record_summary(record: PublishedRecord) -> str:
-    day = f"생산일 {record.produced_on.isoformat()}" if record.produced_on else ""
+    day = _produced_on(record.produced_on.isoformat()) if record.produced_on else ""
     return _joined(record.organization, record.department, record.info_type, status_label(record), day)
 
 
 def hit_summary(hit: Hit) -> str:
-    day = f"생산일 {hit.date}" if hit.date else ""
-    return _joined(hit.organization, hit.department, hit.info_type, hit.grade or "목록만 공개", day)
+    day = _produced_on(hit.date) if hit.date else ""
+    status = gettext(hit.grade) if hit.grade else gettext("목록만 공개")
+    return _joined(hit.organization, hit.department, hit.info_type, status, day)
 
 
 class RecordsFeed(Feed):
@@ -71,7 +77,8 @@ class RecordsFeed(Feed):
 
     def title(self, obj: ListFilters) -> str:
         scope = " · ".join(part for part in (obj.organization, obj.info_type) if part)
-        return f"정보소통광장 새 문서{f' — {scope}' if scope else ''}"
+        title = gettext("정보소통광장 새 문서")
+        return f"{title} — {scope}" if scope else title
 
     def link(self, obj: ListFilters) -> str:
         params = urlencode(
@@ -80,7 +87,7 @@ class RecordsFeed(Feed):
         return reverse("portal:list") + (f"?{params}" if params else "")
 
     def subtitle(self, obj: ListFilters) -> str:
-        return "새로 생산된 문서의 목록입니다(제목과 공개 여부). 원문은 문서 페이지에서 보십시오."
+        return gettext("새로 생산된 문서의 목록입니다(제목과 공개 여부). 원문은 문서 페이지에서 보십시오.")
 
     def items(self, obj: ListFilters) -> list[PublishedRecord]:
         return publication_page(filters=obj, size=ENTRIES).records
@@ -120,7 +127,11 @@ class SearchFeed(Feed):
 
     def title(self, obj: tuple[str, dict[str, str]]) -> str:
         text, _ = obj
-        return f"정보소통광장 검색: {text}" if text else "정보소통광장 검색: 모든 문서"
+        return (
+            gettext("정보소통광장 검색: %(text)s") % {"text": text}
+            if text
+            else gettext("정보소통광장 검색: 모든 문서")
+        )
 
     def link(self, obj: tuple[str, dict[str, str]]) -> str:
         text, filters = obj

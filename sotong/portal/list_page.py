@@ -6,10 +6,15 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.http import QueryDict
+from django.utils.translation import gettext, gettext_noop
 
 from sotong.publication.listing import ListCursorError, ListFilters, ListPage, ListPosition
 
-FILTER_LABELS = {"organization": "기관", "info_type": "정보 유형", "year": "생산 연도"}
+FILTER_LABELS = {
+    "organization": gettext_noop("기관"),
+    "info_type": gettext_noop("정보 유형"),
+    "year": gettext_noop("생산 연도"),
+}
 
 
 class ListRequestError(ValueError):
@@ -80,7 +85,9 @@ def active_filters(filters: ListFilters) -> list[ActiveFilter]:
     params = _params(filters)
     return [
         ActiveFilter(
-            FILTER_LABELS[name], value, "?" + urlencode({k: v for k, v in params.items() if k != name})
+            gettext(FILTER_LABELS[name]),
+            value,
+            "?" + urlencode({k: v for k, v in params.items() if k != name}),
         )
         for name, value in params.items()
     ]

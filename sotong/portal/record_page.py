@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_noop
 
 from sotong.portal.feeds import record_summary
 from sotong.publication.models import PublishedRecord
@@ -25,7 +26,7 @@ LICENCE_URLS = {
     "CC BY-NC-SA": "https://creativecommons.org/licenses/by-nc-sa/4.0/deed.ko",
 }
 KOGL_URL = "https://www.kogl.or.kr/info/license.do"
-DEFAULT_LICENCE = "공공누리 제1유형(출처표시)"
+DEFAULT_LICENCE = gettext_noop("공공누리 제1유형(출처표시)")
 # As Django's json_script escapes: no "</script>" or "<!--" inside the element can end it early.
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -42,7 +43,7 @@ class RecordExtras:
 
 def licence_of(record: PublishedRecord) -> tuple[str, str]:
     """(mark, explanation URL): the source's licence, or KOGL type 1 where it gives none."""
-    mark = record.licence.strip() or DEFAULT_LICENCE
+    mark = record.licence.strip() or gettext(DEFAULT_LICENCE)
     return mark, LICENCE_URLS.get(mark.upper(), KOGL_URL)
 
 
@@ -54,7 +55,8 @@ def citation_line(record: PublishedRecord, permalink: str) -> str:
         parts.append(record.registration_number)
     if record.produced_on:
         parts.append(record.produced_on.isoformat())
-    return f"{', '.join(parts)}. {permalink} (검색일 {timezone.localdate().isoformat()})"
+    retrieved = gettext("(검색일 %(day)s)") % {"day": timezone.localdate().isoformat()}
+    return f"{', '.join(parts)}. {permalink} {retrieved}"
 
 
 def _json_ld(record: PublishedRecord, permalink: str, licence_url: str, description: str) -> SafeString:

@@ -6,15 +6,16 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.http import QueryDict
+from django.utils.translation import gettext, gettext_noop
 
 from sotong.search.documents import FACET_FIELDS, NEWEST, RELEVANCE, SearchResults
 
 FACET_LABELS = {
-    "organization": "기관",
-    "department": "부서",
-    "info_type": "정보 유형",
-    "year": "생산 연도",
-    "grade": "공개 여부",
+    "organization": gettext_noop("기관"),
+    "department": gettext_noop("부서"),
+    "info_type": gettext_noop("정보 유형"),
+    "year": gettext_noop("생산 연도"),
+    "grade": gettext_noop("공개 여부"),
 }
 FACET_VALUES_SHOWN = 12
 
@@ -54,7 +55,7 @@ def facets(
             params = {"q": text, **filters, name: "" if selected else value, "sort": _sort_param(sort)}
             links.append(FacetLink(value=value, count=count, url=_url(params), selected=selected))
         if links:
-            shown.append(Facet(name=name, label=FACET_LABELS[name], links=links))
+            shown.append(Facet(name=name, label=gettext(FACET_LABELS[name]), links=links))
     return shown
 
 
@@ -79,7 +80,7 @@ def sort_links(*, text: str, filters: dict[str, str], sort: str) -> list[SortLin
     """정확도순 / 최신순: the same search in the other order, from its first page."""
     return [
         SortLink(label, _url({"q": text, **filters, "sort": _sort_param(value)}), sort == value)
-        for value, label in ((RELEVANCE, "정확도순"), (NEWEST, "최신순"))
+        for value, label in ((RELEVANCE, gettext("정확도순")), (NEWEST, gettext("최신순")))
     ]
 
 
@@ -93,10 +94,13 @@ def zero_result_suggestions(*, text: str, filters: dict[str, str]) -> list[Sugge
     """What to try when nothing was found: without the filters, each word alone."""
     tips = []
     if filters:
-        tips.append(Suggestion(f"조건을 모두 빼고 ‘{text}’ 다시 찾기", _url({"q": text})))
+        tips.append(
+            Suggestion(gettext("조건을 모두 빼고 ‘%(text)s’ 다시 찾기") % {"text": text}, _url({"q": text}))
+        )
     words = text.split()
     if len(words) > 1:
         tips += [
-            Suggestion(f"‘{word}’만 찾기", _url({"q": word, **filters})) for word in dict.fromkeys(words)
+            Suggestion(gettext("‘%(word)s’만 찾기") % {"word": word}, _url({"q": word, **filters}))
+            for word in dict.fromkeys(words)
         ]
     return tips

@@ -12,9 +12,13 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from sotong.projects.sitemaps import ProjectsSitemap
 from sotong.publication.models import PublishedRecord
 
-FIXED_PAGES = ("portal:home", "portal:list", "portal:search", "portal:verify")
+FIXED_PAGES = (
+    "portal:home", "portal:list", "portal:browse", "portal:search", "portal:verify", "expenses:list",
+    "proactive:catalogue", "projects:list",
+)  # fmt: skip
 
 
 class FixedPagesSitemap(Sitemap):
@@ -40,4 +44,4 @@ class RecordsSitemap(Sitemap):
         return item.updated_at
 
 
-SITEMAPS = {"pages": FixedPagesSitemap, "records": RecordsSitemap}
+SITEMAPS = {"pages": FixedPagesSitemap, "records": RecordsSitemap, "projects": ProjectsSitemap}

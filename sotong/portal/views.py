@@ -20,10 +20,12 @@ from sotong.portal.search_page import (
     sort_links,
     zero_result_suggestions,
 )
+from sotong.projects.selectors import projects_of_record
 from sotong.publication.listing import ListFilters, publication_list_count, publication_page
 from sotong.publication.selectors import (
     publication_counts,
     publication_get,
+    publication_related,
     published_file_get,
     published_file_path,
     published_page_get,
@@ -69,7 +71,11 @@ def search(request: HttpRequest) -> HttpResponse:
         page = int(request.GET.get("page", "1"))
         results = search_records(text=text, page=page, per_page=PAGE_SIZE_SEARCH, filters=filters, sort=sort)
     except (ValueError, SearchError) as error:
-        message = error.message_ko if isinstance(error, SearchError) else "쪽 번호는 숫자여야 합니다."
+        message = (  # bilingual on both languages' pages, as every 400 is
+            f"{error.message_ko} / {error.message_en}"
+            if isinstance(error, SearchError)
+            else "쪽 번호는 숫자여야 합니다. / The page number must be a number."
+        )
         return render(request, "portal/search.html", {"query": text, "error": message}, status=400)
     pages = Paginator(range(min(results.total, PAGE_SIZE_SEARCH * MAX_PAGE)), PAGE_SIZE_SEARCH)
     context = {
@@ -90,6 +96,7 @@ def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     context = {
         "record": record, "files": record.files.all(), "grounds": ground_labels(record.grounds),
         "extras": record_extras(request, record),
+        "related": publication_related(record), "projects": projects_of_record(record.public_id),
     }  # fmt: skip
     return render(request, "portal/record.html", context)
 

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.http import QueryDict
+from django.utils.translation import gettext
 
 from sotong.proactive.errors import BAD_FILTER, BAD_OVERDUE, BAD_PAGE, ProactiveRequestError
 from sotong.proactive.selectors import CatalogueFacets, CatalogueFilters
@@ -68,8 +69,12 @@ def facet_links(filters: CatalogueFilters, facets: CatalogueFacets) -> dict[str,
 def active_filters(filters: CatalogueFilters) -> list[tuple[str, str, str]]:
     """(label, value, the link that removes it) for each filter in use."""
     chosen = [
-        ("분야", filters.field, catalogue_query(filters, field="")),
-        ("부서", filters.department, catalogue_query(filters, department="")),
-        ("상태", "공표 기한 지남" if filters.overdue else "", catalogue_query(filters, overdue=False)),
+        (gettext("분야"), filters.field, catalogue_query(filters, field="")),
+        (gettext("부서"), filters.department, catalogue_query(filters, department="")),
+        (
+            gettext("상태"),
+            gettext("공표 기한 지남") if filters.overdue else "",
+            catalogue_query(filters, overdue=False),
+        ),
     ]
     return [(label, value, url) for label, value, url in chosen if value]

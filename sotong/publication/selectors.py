@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import ExtractYear
 
 from sotong.core import clock
@@ -27,6 +27,17 @@ def publication_get(*, public_id: str) -> PublishedRecord | None:
 
 def publication_get_many(*, public_ids: list[str]) -> dict[str, PublishedRecord]:
     return {p.public_id: p for p in PublishedRecord.objects.filter(public_id__in=public_ids)}
+
+
+RELATED_SHOWN = 5
+
+
+def publication_related(record: PublishedRecord, *, limit: int = RELATED_SHOWN) -> list[PublishedRecord]:
+    """Other records of the same task card (단위과제), newest first: the work this document is part of."""
+    if not record.task_card:
+        return []
+    same = PublishedRecord.objects.filter(task_card=record.task_card).exclude(id=record.id)
+    return list(same.order_by(F("produced_on").desc(nulls_last=True), "-id")[:limit])
 
 
 def publication_changes(

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from sotong.proactive import workbench_views as proactive
 from sotong.workbench import views
@@ -19,4 +19,5 @@ urlpatterns = [
     path("records/<str:public_id>/approve/", views.record_approve, name="approve"),
     path("proactive/", proactive.item_list, name="proactive"),
     path("proactive/<int:item_id>/cycle/", proactive.cycle_set, name="proactive-cycle"),
+    path("projects/", include("sotong.projects.workbench_urls")),
 ]

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 # reach (and which is not our markup): its empty shell is all a check would see.
 NOT_OURS = ("/api/",)
 PHONE: ViewportSize = {"width": 375, "height": 812}  # the viewport of a small phone
+# Chromium asks for en-US by default: every page says which language its Accept-Language asks for.
+KOREAN = "ko-KR"
+ENGLISH = "en-US"
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,12 @@ def public_pages(page: Page, portal: Portal) -> list[PageType]:
     pages = FIXED_PAGES + [PageType(kind, path) for kind, path in portal.records.items()]
     known = {p.path for p in pages}
     return pages + [PageType(f"menu {path}", path) for path in menu_paths(page, portal) if path not in known]
+
+
+def english_pages(portal: Portal) -> list[PageType]:
+    """The page types checked in English too: the fixed pages and one record of each kind (the menu
+    pages share their header and footer, where English differs most)."""
+    return FIXED_PAGES + [PageType(kind, path) for kind, path in portal.records.items()]
 
 
 def open_page(page: Page, portal: Portal, page_type: PageType) -> None:

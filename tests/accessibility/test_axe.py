@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING
 from django.template.loader import render_to_string
 
 from tests.accessibility.axe import axe_violations, violations_report
-from tests.accessibility.pages import PHONE, PageType, Portal, open_page, public_pages
+from tests.accessibility.pages import (
+    ENGLISH,
+    KOREAN,
+    PHONE,
+    PageType,
+    Portal,
+    english_pages,
+    open_page,
+    public_pages,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, FilePayload, Page
@@ -19,6 +28,12 @@ def check(page: Page, portal: Portal, page_type: PageType, where: str) -> str | 
     return (
         violations_report(f"{where} {page_type.name} ({page_type.path})", violations) if violations else None
     )
+
+
+def check_english(page: Page, portal: Portal, page_type: PageType) -> str | None:
+    report = check(page, portal, page_type, "English desktop")
+    assert page.get_attribute("html", "lang") == "en", f"{page_type.path} answered in English"
+    return report
 
 
 def check_verdict(page: Page, portal: Portal, record_path: str) -> str | None:
@@ -37,11 +52,13 @@ def check_verdict(page: Page, portal: Portal, record_path: str) -> str | None:
 
 
 def test_every_public_page_type_has_no_axe_violation(portal: Portal, browser: Browser) -> None:
-    desktop, phone = browser.new_page(), browser.new_page(viewport=PHONE)
+    desktop, phone = browser.new_page(locale=KOREAN), browser.new_page(viewport=PHONE, locale=KOREAN)
     pages = public_pages(desktop, portal)
     reports = [check(desktop, portal, page_type, "desktop") for page_type in pages]
     reports += [check(phone, portal, page_type, "phone") for page_type in pages]
     reports.append(check_verdict(desktop, portal, portal.records["record, 공개 with page previews"]))
+    english = browser.new_page(locale=ENGLISH)
+    reports += [check_english(english, portal, page_type) for page_type in english_pages(portal)]
     failures = [report for report in reports if report]
     assert not failures, "\n\n".join(failures)
 

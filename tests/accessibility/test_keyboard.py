@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tests.accessibility.keyboard import focus_ring_problem, focused_matches, tab_to
-from tests.accessibility.pages import Portal
+from tests.accessibility.pages import KOREAN, Portal
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -20,7 +20,7 @@ DOWNLOAD = "a[download][href*='/files/']"
 
 
 def test_keyboard_alone_reaches_search_preview_and_download(portal: Portal, browser: Browser) -> None:
-    page = browser.new_page()
+    page = browser.new_page(locale=KOREAN)
     page.goto(portal.url + "/")
 
     page.keyboard.press("Tab")

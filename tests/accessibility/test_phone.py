@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tests.accessibility.pages import PHONE, Portal, open_page, public_pages
+from tests.accessibility.pages import ENGLISH, KOREAN, PHONE, Portal, english_pages, open_page, public_pages
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -16,11 +16,16 @@ TOO_WIDE = """() => [...document.querySelectorAll("body *")]
 
 
 def test_no_public_page_needs_sideways_scrolling_on_a_phone(portal: Portal, browser: Browser) -> None:
-    page = browser.new_page(viewport=PHONE)
+    """In Korean, and in English, whose longer words must still wrap (the header with its language
+    switch above all)."""
+    page = browser.new_page(viewport=PHONE, locale=KOREAN)
+    english = browser.new_page(viewport=PHONE, locale=ENGLISH)
+    visits = [(page, "", page_type) for page_type in public_pages(page, portal)]
+    visits += [(english, "English ", page_type) for page_type in english_pages(portal)]
     too_wide = {}
-    for page_type in public_pages(page, portal):
-        open_page(page, portal, page_type)
-        elements = page.evaluate(TOO_WIDE)
+    for tab, language, page_type in visits:
+        open_page(tab, portal, page_type)
+        elements = tab.evaluate(TOO_WIDE)
         if elements:
-            too_wide[f"{page_type.name} ({page_type.path})"] = elements[:3]
+            too_wide[f"{language}{page_type.name} ({page_type.path})"] = elements[:3]
     assert not too_wide, too_wide

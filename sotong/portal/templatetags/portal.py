@@ -1,4 +1,5 @@
-"""Template helpers: highlighted segments, escaped text with ``<mark>`` around matches."""
+"""Template helpers: highlighted segments, escaped text with ``<mark>`` around matches; grades in the
+page's language."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -19,3 +21,16 @@ def segments(value: Sequence[tuple[str, bool]] | str) -> SafeString:
     return format_html_join(
         "", "{}", ((format_html("<mark>{}</mark>", text) if lit else text,) for text, lit in value)
     )
+
+
+@register.filter
+def grade_label(grade: str) -> str:
+    """공개, 부분공개, 비공개 in the page's language. An unknown grade ("") stays empty: gettext("")
+    would answer the catalogue's header."""
+    return gettext(grade) if grade else grade
+
+
+@register.filter
+def facet_value(value: str, facet: str) -> str:
+    """A facet's value as shown: grades translated, everything else (data) as it is."""
+    return grade_label(value) if facet == "grade" else value

@@ -128,7 +128,19 @@ def test_feed_and_record_page_query_counts_are_fixed(client, records):
     with CaptureQueriesContext(connection) as record:
         client.get(f"/records/{records[0].public_id}/")
     assert len(feed) == 2, [q["sql"] for q in feed]  # dated records, then undated (under 50 dated here)
-    assert len(record) == 2, [q["sql"] for q in record]  # the record, its files (none: no pages query)
+    # The record, its files (none: no pages query), its projects (no task card: no related query).
+    assert len(record) == 3, [q["sql"] for q in record]
+
+
+def test_record_page_shows_the_other_records_of_its_task_card(client, records):
+    first = _record(30, task_card="하천 정비 사업")
+    second = _record(31, task_card="하천 정비 사업", grade="비공개", title="하천 정비 내부 검토")
+    _record(32, task_card="다른 과제")
+    page = client.get(f"/records/{first.public_id}/").content.decode()
+    assert "같은 단위과제(하천 정비 사업)의 다른 문서" in page
+    assert f'href="/records/{second.public_id}/">하천 정비 내부 검토</a>' in page and "비공개" in page
+    assert "seoul-disc-32" not in page
+    assert "관련 정보" not in client.get(f"/records/{records[0].public_id}/").content.decode()  # no task card
 
 
 def test_search_page_sorts_by_date_and_keeps_the_order_in_its_links(client, records):

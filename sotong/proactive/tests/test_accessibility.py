@@ -22,6 +22,7 @@ from sotong.proactive.models import ProactiveItem
 from sotong.proactive.services import item_cycle_set
 from tests.accessibility.axe import axe_violations, violations_report
 from tests.accessibility.conftest import browser  # noqa: F401  (the fixture: joins the browser suite)
+from tests.accessibility.pages import KOREAN
 from tests.accessibility.test_phone import PHONE, TOO_WIDE
 
 pytestmark = [
@@ -61,7 +62,7 @@ def test_the_filled_catalogue_pages_have_no_axe_violation_nor_sideways_scrolling
 ):
     failures = []
     for viewport in ({"width": 1280, "height": 900}, PHONE):
-        page = browser.new_page(viewport=viewport)
+        page = browser.new_page(viewport=viewport, locale=KOREAN)  # Chromium would ask for English
         for path, status in catalogue_paths:
             with frozen_today(dt.date(2021, 1, 1)):  # the live server runs in this process: overdue shows
                 response = page.goto(live_server.url + path)

@@ -4,14 +4,13 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('publication', '0005_list_indexes'),
+        ("publication", "0005_list_indexes"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='publishedrecord',
-            index=models.Index(fields=['task_card', 'produced_on', 'id'], name='published_task_card'),
+            model_name="publishedrecord",
+            index=models.Index(fields=["task_card", "produced_on", "id"], name="published_task_card"),
         ),
     ]

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from sotong.expenses.demo import expense_demo_load
 from sotong.intake.services.demo import demo_is_loaded, demo_load
 from sotong.proactive.demo import proactive_demo_load
+from sotong.projects.demo import projects_demo_load
 
 
 class Command(BaseCommand):
@@ -33,3 +34,4 @@ class Command(BaseCommand):
             demo_load(root=root, say=self.stdout.write)
         expense_demo_load(root=root, say=self.stdout.write)  # idempotent and quick: every run
         proactive_demo_load(root=root, say=self.stdout.write)  # the same
+        projects_demo_load(root=root, say=self.stdout.write)  # after the documents and lists: it finds them
