@@ -21,6 +21,7 @@ urlpatterns = [
     path("list/", views.record_list, name="list"),
     path("browse/", browse_page.browse, name="browse"),
     path("records/<str:public_id>/", views.record_detail, name="record"),
+    path("records/<str:public_id>/preview/", views.record_preview, name="preview"),
     path("records/<str:public_id>/files/<int:order>/", views.file_download, name="download"),
     path(
         "records/<str:public_id>/files/<int:order>/pages/<int:number>.png",

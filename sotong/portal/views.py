@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_http_methods
 
 from sotong.core.disclosure import ground_labels
@@ -99,6 +100,16 @@ def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         "related": publication_related(record), "projects": projects_of_record(record.public_id),
     }  # fmt: skip
     return render(request, "portal/record.html", context)
+
+
+@xframe_options_sameorigin
+def record_preview(request: HttpRequest, public_id: str) -> HttpResponse:
+    """A record's page previews alone, shown in place inside a result list (an iframe in a <details>)."""
+    record = publication_get(public_id=public_id)
+    if record is None:
+        raise Http404(NOT_FOUND)
+    files = [file for file in record.files.all() if file.pages.all()]
+    return render(request, "portal/preview.html", {"record": record, "files": files})
 
 
 def records_feed(request: HttpRequest) -> HttpResponse:

@@ -169,3 +169,19 @@ def test_a_search_that_finds_nothing_suggests_what_to_try(client, records):
     assert "찾는 문서가 없습니다" in page
     assert "조건을 모두 빼고" in page and "‘하천’만 찾기" in page
     assert "정보공개청구" in page
+
+
+def test_a_preview_opens_in_place_from_the_search_results(client, records):
+    from sotong.search.indexer import search_rebuild
+
+    search_rebuild()
+    page = client.get("/search/", {"q": "하천"}).content.decode()
+    frames = re.findall(
+        r'<iframe src="(/records/[^/]+/preview/)" title="미리보기: ([^"]+)" loading="lazy">', page
+    )
+    assert len(frames) == 7 and all(title.startswith("하천 정비") for _, title in frames)
+    preview = client.get(frames[0][0])
+    assert preview.status_code == 200 and preview["X-Frame-Options"] == "SAMEORIGIN"
+    text = preview.content.decode()
+    assert "미리볼 수 있는 공개 파일이 없습니다" in text and 'target="_top"' in text and "noindex" in text
+    assert client.get("/records/seoul-nosuch/preview/").status_code == 404

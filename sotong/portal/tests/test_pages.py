@@ -109,3 +109,14 @@ def test_unknown_record_is_a_korean_404(client, portal):
     response = client.get("/records/seoul-doesnotexist/")
     assert response.status_code == 404
     assert "페이지를 찾을 수 없습니다" in response.content.decode()
+
+
+def test_the_preview_in_place_shows_page_images_with_their_text(client, portal):
+    from sotong.publication.models import PublishedPage
+
+    page = PublishedPage.objects.select_related("file__record").exclude(text="").first()
+    record = page.file.record
+    preview = client.get(f"/records/{record.public_id}/preview/").content.decode()
+    assert f'src="/records/{record.public_id}/files/{page.file.order}/pages/{page.number}.png"' in preview
+    assert "옆의 글로 제공" in preview  # the image's text alternative points at the text beside it
+    assert page.text.split()[0] in preview
