@@ -153,7 +153,8 @@ def _finds_nothing(url: str, fetched: Fetched) -> bool:
         return json.loads(fetched.body)["total"] == 0
     if fetched.kind == "xml":  # a search's Atom feed: its title repeats the query, its entries are hits
         return b"<entry>" not in fetched.body
-    return "검색 결과 0건" in fetched.body.decode() and 'class="snippet"' not in fetched.body.decode()
+    body = fetched.body.decode()  # in either language: the empty list's own element, and no hit
+    return 'class="no-results"' in body and 'class="hits"' in body and "<iframe" not in body
 
 
 def _leaks(
@@ -410,3 +411,28 @@ def test_public_pdfs_hold_no_original_metadata_previews_show_only_them_and_they_
         if len(seen) < len(IN_FILES) - 2:
             problems.append(f"OCR read only {seen} of the public canaries in the previews: it proves nothing")
     assert not problems, "\n".join(problems)
+
+
+def test_english_pages_and_a_project_of_every_planted_record_leak_nothing(planted: Planted) -> None:
+    """The same crawl in English (translations must never add data), plus a published project that
+    lists every planted record — the withheld one too — on its timeline."""
+    from sotong.projects.models import Project, ProjectRecord
+
+    project = Project.objects.create(
+        slug="leak-project",
+        name="청년주택 공급 사업",
+        kind="policy",
+        organization="서울특별시",
+        published=True,
+    )
+    ProjectRecord.objects.bulk_create(
+        [ProjectRecord(project=project, public_id=i) for i in planted.ids.values()]
+    )
+    english = Client(HTTP_ACCEPT_LANGUAGE="en")
+    pages = dict(crawl(english, [*_start(planted), "/projects/", "/projects/leak-project/", "/browse/"]))
+    assert 'lang="en"' in pages["/"].body.decode(), "the crawl must see the English pages"
+    project_page = pages["/projects/leak-project/"].body.decode()
+    assert all(f"/records/{public_id}/" in project_page for public_id in planted.ids.values())
+    texts = {url: _joined(fetched.texts(url)) for url, fetched in pages.items()}
+    leaked = _leaks(SECRETS, texts, pages)
+    assert not leaked, "SECRETS LEAKED (English pages, project page):\n" + _report(leaked)
