@@ -30,6 +30,7 @@ class Env:
     instance_id: str
     behind_tls_proxy: bool
     analysis_workers: int
+    thesaurus: Path | None
 
 
 # The prefix of this instance's public ids (``<instance>-<26 base32 chars>``): lower-case letters and
@@ -74,6 +75,8 @@ def read_env(environ: os._Environ[str] | dict[str, str] = os.environ) -> Env:
         # Kiwi's worker threads: every core speeds bulk indexing; 1 lets forked web workers share
         # one loaded Kiwi (docs/operations.md, "Memory").
         analysis_workers=max(1, int(environ.get("SOTONG_ANALYSIS_WORKERS", str(os.cpu_count() or 1)))),
+        # The administrative thesaurus (sotong/search/thesaurus.txt when unset).
+        thesaurus=Path(environ["SOTONG_THESAURUS"]) if environ.get("SOTONG_THESAURUS") else None,
     )
 
 

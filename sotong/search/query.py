@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from itertools import islice, product
 
 from sotong.search.korean import Role, Term, runs_of, term_spans, whole_chunk
+from sotong.search.thesaurus import synonyms
 
 # A query longer than this is cut: nobody types it, and each word costs a clause.
 MAX_QUERY_CHARS = 200
@@ -105,7 +106,7 @@ def parse_query(text: str) -> ParsedQuery:
     return ParsedQuery(text, tuple(words), boosts, wholes, needles)
 
 
-def _word(chunk: re.Match[str], inside: list[Term]) -> QueryWord | None:
+def _word(chunk: re.Match[str], inside: list[Term], *, with_synonyms: bool = True) -> QueryWord | None:
     text = chunk.group()
     parts = [t for t in inside if t.role is Role.PART]
     runs = _unique(runs_of(text))
@@ -114,7 +115,22 @@ def _word(chunk: re.Match[str], inside: list[Term]) -> QueryWord | None:
     use_bigrams = not parts or any(t.namelike for t in parts)
     terms = _unique(t.text for t in parts)
     alternatives = _alternatives(chunk, inside, parts, terms) if parts else ()
+    if terms and with_synonyms:
+        alternatives += _synonym_readings(text, (terms, *alternatives))
     return QueryWord(text, terms, runs, use_bigrams, alternatives)
+
+
+def _synonym_readings(text: str, known: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """Every reading of each equivalent word of the thesaurus, as more readings of this word: 서울시
+    gets 서울 + 특별시 and the whole 서울특별시, which is how a title has it after a space."""
+    readings: list[tuple[str, ...]] = []
+    for synonym in synonyms(text):
+        chunk = _CHUNK.match(synonym)
+        word = _word(chunk, term_spans(synonym), with_synonyms=False) if chunk else None
+        for reading in word.readings if word else ():
+            if set(reading) not in [set(r) for r in (*known, *readings)]:
+                readings.append(reading)
+    return tuple(readings)
 
 
 # A way to read one run of a word: the PART terms it sets aside, and the terms it puts instead.

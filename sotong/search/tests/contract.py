@@ -244,6 +244,21 @@ class SearchBackendContract:
         ]
         assert paged == ["new", "mid", "old", "undated"]
 
+    def test_thesaurus_words_find_each_other(self, backend: SearchBackend) -> None:
+        """서울시 and 서울특별시 (one group of ``thesaurus.txt``) find the same documents."""
+        backend.index(
+            [
+                make_doc("long", "서울특별시 정보공개 조례"),
+                make_doc("short", "서울시 열린데이터 광장"),
+                make_doc("other", "부산시 교통 대책"),
+                make_doc("subway", "지하철 9호선 연장"),
+            ]
+        )
+        assert sorted(found(backend, "서울시")) == ["long", "short"]
+        assert sorted(found(backend, "서울특별시")) == ["long", "short"]
+        assert sorted(found(backend, "서울시의 정보공개")) == ["long"]
+        assert found(backend, "도시철도") == ["subway"]
+
     def test_empty_query_pages_are_stable(self, backend: SearchBackend) -> None:
         backend.index([make_doc(f"d{n:02}", "보고", date="2024-01-01") for n in range(11)])
         full = ids(backend.search(SearchQuery(per_page=100)))
