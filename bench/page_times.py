@@ -54,11 +54,12 @@ def prepare() -> dict[str, str]:
         },
     )
     ProjectTaskCard.objects.get_or_create(project=project, name=record.task_card)
-    deep = PublishedRecord.objects.order_by("-produced_on", "-id").values_list("produced_on", "id")[50_000]
+    dated = PublishedRecord.objects.filter(produced_on__isnull=False).order_by("-produced_on", "-id")
+    deep_day, deep_id = dated.values_list("produced_on", "id")[50_000]
     urls = {
         "home": "/",
         "정보목록, first page": "/list/",
-        "정보목록, 50,000 deep": f"/list/?after={deep[0].isoformat()}.{deep[1]}",
+        "정보목록, 50,000 deep": f"/list/?after={deep_day.isoformat()}.{deep_id}",
         "정보목록, by organization": "/list/?organization=서울특별시",
         "찾아보기": "/browse/",
         "record page": f"/records/{record.public_id}/",
