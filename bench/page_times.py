@@ -36,6 +36,7 @@ def prepare() -> dict[str, str]:
     from sotong.organizations.services.chart import organization_import_chart
     from sotong.proactive.importer import proactive_import
     from sotong.projects.models import Project, ProjectTaskCard
+    from sotong.publication.listing import ListPosition
     from sotong.publication.models import PublishedRecord
 
     call_command("migrate", verbosity=0)
@@ -59,7 +60,7 @@ def prepare() -> dict[str, str]:
     urls = {
         "home": "/",
         "정보목록, first page": "/list/",
-        "정보목록, 50,000 deep": f"/list/?after={deep_day.isoformat()}.{deep_id}",
+        "정보목록, 50,000 deep": f"/list/?after={ListPosition(deep_day, deep_id).token()}",
         "정보목록, by organization": "/list/?organization=서울특별시",
         "찾아보기": "/browse/",
         "record page": f"/records/{record.public_id}/",
