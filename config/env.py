@@ -31,6 +31,7 @@ class Env:
     behind_tls_proxy: bool
     analysis_workers: int
     thesaurus: Path | None
+    field_map: Path | None
 
 
 # The prefix of this instance's public ids (``<instance>-<26 base32 chars>``): lower-case letters and
@@ -77,6 +78,8 @@ def read_env(environ: os._Environ[str] | dict[str, str] = os.environ) -> Env:
         analysis_workers=max(1, int(environ.get("SOTONG_ANALYSIS_WORKERS", str(os.cpu_count() or 1)))),
         # The administrative thesaurus (sotong/search/thesaurus.txt when unset).
         thesaurus=Path(environ["SOTONG_THESAURUS"]) if environ.get("SOTONG_THESAURUS") else None,
+        # 분야 by department (sotong/publication/fields.txt when unset).
+        field_map=Path(environ["SOTONG_FIELD_MAP"]) if environ.get("SOTONG_FIELD_MAP") else None,
     )
 
 

@@ -29,6 +29,7 @@ SOTONG_SEARCH_DIR = ENV.data_dir / "search"
 SOTONG_SEARCH_BACKEND = ENV.search_backend
 SOTONG_ANALYSIS_WORKERS = ENV.analysis_workers
 SOTONG_THESAURUS = ENV.thesaurus
+SOTONG_FIELD_MAP = ENV.field_map
 SOTONG_TASKS = ENV.tasks
 SOTONG_DEMO_DATA = ENV.demo_data
 # Globally unique prefix of this instance's public ids, so harvested records never collide.

@@ -12,6 +12,7 @@ from django.urls import reverse
 from sotong.organizations.models import OrganizationKind
 from sotong.organizations.selectors import organization_tree
 from sotong.portal.kinds import KINDS, Kind
+from sotong.publication.fields import field_map_path, field_names
 from sotong.publication.selectors import publication_browse_counts
 
 
@@ -83,5 +84,9 @@ def browse(request: HttpRequest) -> HttpResponse:
         "kinds": kind_entries(counts.by_kind),
         "organizations": organization_branches(counts.by_organization),
         "years": [(year, count, _list_url(year=year)) for year, count in years],
+        "fields": [
+            (name, counts.by_field.get(name, 0), _list_url(field=name))
+            for name in field_names(field_map_path())
+        ],
     }
     return render(request, "portal/browse.html", context)

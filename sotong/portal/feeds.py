@@ -73,7 +73,9 @@ class RecordsFeed(Feed):
             filters = list_request(request.GET).filters
         except ListRequestError as error:
             raise FeedRequestError(f"{error.message_ko} / {error.message_en}") from error
-        return ListFilters(organization=filters.organization, info_type=filters.info_type)
+        return ListFilters(
+            organization=filters.organization, info_type=filters.info_type, field=filters.field
+        )
 
     def title(self, obj: ListFilters) -> str:
         scope = " · ".join(part for part in (obj.organization, obj.info_type) if part)

@@ -8,12 +8,14 @@ from urllib.parse import urlencode
 from django.http import QueryDict
 from django.utils.translation import gettext, gettext_noop
 
+from sotong.publication.fields import field_map_path, field_names
 from sotong.publication.listing import ListCursorError, ListFilters, ListPage, ListPosition
 
 FILTER_LABELS = {
     "organization": gettext_noop("기관"),
     "info_type": gettext_noop("정보 유형"),
     "year": gettext_noop("생산 연도"),
+    "field": gettext_noop("분야"),
 }
 
 
@@ -43,10 +45,14 @@ def list_request(params: QueryDict) -> ListRequest:
     year_text = params.get("year", "").strip()
     if year_text and not (year_text.isdigit() and 1900 <= int(year_text) <= 2999):
         raise ListRequestError("생산 연도는 네 자리 숫자여야 합니다.", "The year must be four digits.")
+    field = params.get("field", "").strip()
+    if field and field not in field_names(field_map_path()):
+        raise ListRequestError(f"'{field}'은(는) 분야가 아닙니다.", f"'{field}' is not a field (분야).")
     filters = ListFilters(
         organization=params.get("organization", "").strip(),
         info_type=params.get("info_type", "").strip(),
         year=int(year_text) if year_text else None,
+        field=field,
     )
     try:
         after = ListPosition.parse(params.get("after", "")) if params.get("after") else None
@@ -61,6 +67,7 @@ def _params(filters: ListFilters) -> dict[str, str]:
         "organization": filters.organization,
         "info_type": filters.info_type,
         "year": str(filters.year or ""),
+        "field": filters.field,
     }
     return {name: value for name, value in values.items() if value}
 

@@ -38,9 +38,10 @@ class ListFilters:
     organization: str = ""
     info_type: str = ""
     year: int | None = None
+    field: str = ""  # 분야
 
     def active(self) -> bool:
-        return bool(self.organization or self.info_type or self.year)
+        return bool(self.organization or self.info_type or self.year or self.field)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ def _filtered(filters: ListFilters) -> QuerySet[PublishedRecord]:
         records = records.filter(organization=filters.organization)
     if filters.info_type:
         records = records.filter(info_type=filters.info_type)
+    if filters.field:
+        records = records.filter(field=filters.field)
     if filters.year:
         records = records.filter(produced_on__gte=dt.date(filters.year, 1, 1))
         records = records.filter(produced_on__lt=dt.date(filters.year + 1, 1, 1))

@@ -15,6 +15,7 @@ class PublishedRecord(models.Model):
     department = models.CharField(max_length=200, blank=True, db_index=True)
     department_path = models.CharField(max_length=1000, blank=True)
     info_type = models.CharField(max_length=100, blank=True, db_index=True)
+    field = models.CharField(max_length=20, blank=True)  # 분야: the source's, else by department (fields.py)
     produced_on = models.DateField(null=True, blank=True, db_index=True)
     retention_period = models.CharField(max_length=20, blank=True)
     task_card = models.CharField(max_length=300, blank=True)
@@ -46,6 +47,7 @@ class PublishedRecord(models.Model):
             models.Index(fields=["produced_on", "id"], name="published_list"),
             models.Index(fields=["organization", "produced_on", "id"], name="published_list_org"),
             models.Index(fields=["info_type", "produced_on", "id"], name="published_list_kind"),
+            models.Index(fields=["field", "produced_on", "id"], name="published_list_field"),
             # Related records (the same task card) and projects that follow task cards.
             models.Index(fields=["task_card", "produced_on", "id"], name="published_task_card"),
         ]

@@ -102,6 +102,7 @@ class BrowseCounts:
     by_kind: dict[str, int]
     by_year: dict[int, int]
     by_organization: dict[str, int]
+    by_field: dict[str, int]
 
 
 _BROWSE_KEY = "publication:browse-counts"
@@ -121,7 +122,8 @@ def publication_browse_counts() -> BrowseCounts:
         .annotate(n=Count("id"))
     )
     organizations = records.values_list("organization").annotate(n=Count("id"))
-    counts = BrowseCounts(dict(kinds), {int(year): n for year, n in years}, dict(organizations))
+    fields = records.exclude(field="").values_list("field").annotate(n=Count("id"))
+    counts = BrowseCounts(dict(kinds), {int(year): n for year, n in years}, dict(organizations), dict(fields))
     cache.set(_BROWSE_KEY, counts, COUNTS_CACHE_SECONDS)
     return counts
 

@@ -15,6 +15,7 @@ from django.db import connections, models, router, transaction
 
 from sotong.core import clock
 from sotong.core.files import FileStore, StoredFile
+from sotong.publication.fields import field_map_path, field_of
 from sotong.publication.models import PublishedFile, PublishedPage, PublishedRecord
 
 
@@ -59,10 +60,13 @@ class PublicationData:
     origin: str = ""
     origin_url: str = ""
     origin_files: tuple[dict[str, Any], ...] = ()
+    # 분야 as the source gives it; empty: assigned from the department (``fields.py``). Last: the
+    # name would hide ``dataclasses.field`` from the attributes after it.
+    field: str = ""
 
 
 _FIELDS = [
-    "title", "registration_number", "organization", "department", "department_path", "info_type",
+    "title", "registration_number", "organization", "department", "department_path", "info_type", "field",
     "produced_on", "retention_period", "task_card", "grade", "listing", "grounds", "reason",
     "opens_on", "no_opening_reason", "original_url", "licence", "approval_line", "body_text",
     "origin", "origin_url", "origin_files",
@@ -75,6 +79,7 @@ def public_store() -> FileStore:
 
 def _values(data: PublicationData) -> dict[str, Any]:
     values = {name: getattr(data, name) for name in _FIELDS}
+    values["field"] = data.field or field_of(data.department, data.department_path, path=field_map_path())
     values["grounds"] = list(data.grounds)
     values["approval_line"] = list(data.approval_line)
     values["origin_files"] = list(data.origin_files)
