@@ -185,3 +185,12 @@ def test_a_preview_opens_in_place_from_the_search_results(client, records):
     text = preview.content.decode()
     assert "미리볼 수 있는 공개 파일이 없습니다" in text and 'target="_top"' in text and "noindex" in text
     assert client.get("/records/seoul-nosuch/preview/").status_code == 404
+
+
+def test_the_sitemap_index_takes_a_fixed_number_of_queries(client, records):
+    with CaptureQueriesContext(connection) as queries:
+        index = client.get("/sitemap.xml").content.decode()
+    assert "<lastmod>" in index
+    # Per section: its count and its latest change; the records section never reads its records.
+    assert len(queries) <= 6, [q["sql"] for q in queries]
+    assert not any('"publication_publishedrecord"."public_id"' in q["sql"] for q in queries)
