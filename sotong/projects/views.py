@@ -14,6 +14,8 @@ from sotong.projects.choices import Kind, Status
 from sotong.projects.errors import BAD_KIND, BAD_STATUS, PROJECT_NOT_FOUND, ProjectRequestError
 from sotong.projects.selectors import project_get_public, project_list, project_timeline
 
+MAX_TIMELINE_PAGE = 1000
+
 ECHO_LIMIT = 20  # how much of a bad value the error message repeats
 
 
@@ -55,5 +57,9 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if project is None:
         context: dict[str, object] = {"message_ko": PROJECT_NOT_FOUND.ko, "message_en": PROJECT_NOT_FOUND.en}
         return render(request, "projects/not_found.html", context, status=404)
-    context = {"project": project, "timeline": project_timeline(project=project)}
+    page_text = request.GET.get("page", "1")
+    if not page_text.isdigit() or not 1 <= int(page_text) <= MAX_TIMELINE_PAGE:
+        failed = {"error": "쪽 번호가 올바르지 않습니다. / The page number is not valid."}
+        return render(request, "projects/bad_page.html", {**failed, "project": project}, status=400)
+    context = {"project": project, "timeline": project_timeline(project=project, page=int(page_text))}
     return render(request, "projects/project.html", context)

@@ -90,3 +90,17 @@ def test_the_list_groups_published_projects_by_kind_and_filters_by_status():
     ongoing = project_list(status=Status.ONGOING)
     assert [[p.slug for p in g.projects] for g in ongoing] == [["a"], ["c"]]
     assert [g.kind for g in project_list(kind=Kind.SOCIAL)] == []
+
+
+def test_a_long_timeline_goes_on_in_pages(monkeypatch, client):
+    monkeypatch.setattr("sotong.projects.selectors.TIMELINE_LIMIT", 2)
+    for number in range(3):
+        published(f"seoul-000{number}", task_card=TASK_CARD, produced_on=dt.date(2020, 1, 1 + number))
+    made = project(cards=(TASK_CARD,))
+    second = project_timeline(project=made, page=2)
+    assert not second.truncated and _ids(second) == [["seoul-0002"]]
+    first_page = client.get(f"/projects/{made.slug}/").content.decode()
+    assert 'href="?page=2" rel="next"' in first_page and "seoul-0002" not in first_page
+    last_page = client.get(f"/projects/{made.slug}/", {"page": "2"}).content.decode()
+    assert "seoul-0002" in last_page and 'rel="prev"' in last_page and 'rel="next"' not in last_page
+    assert client.get(f"/projects/{made.slug}/", {"page": "0"}).status_code == 400
