@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.db.models import TextChoices
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from sotong.core.errors import Message
 from sotong.projects.choices import Kind, Status
@@ -29,7 +30,7 @@ def _choice(params: QueryDict, name: str, choices: type[TextChoices], message: M
 def _links(choices: type[TextChoices], name: str, chosen: dict[str, str]) -> list[tuple[str, str, bool]]:
     """(label, url, current) for "all" and each value of one filter, keeping the other filter."""
     links = []
-    for label, value in [("전체", ""), *((label, value) for value, label in choices.choices)]:
+    for label, value in [(gettext("전체"), ""), *((str(label), value) for value, label in choices.choices)]:
         query = {key: chosen_value for key, chosen_value in {**chosen, name: value}.items() if chosen_value}
         links.append((label, "?" + urlencode(query), chosen[name] == value))
     return links

@@ -104,3 +104,12 @@ def test_a_long_timeline_goes_on_in_pages(monkeypatch, client):
     last_page = client.get(f"/projects/{made.slug}/", {"page": "2"}).content.decode()
     assert "seoul-0002" in last_page and 'rel="prev"' in last_page and 'rel="next"' not in last_page
     assert client.get(f"/projects/{made.slug}/", {"page": "0"}).status_code == 400
+
+
+def test_project_pages_answer_in_english_too(client):
+    made = project(cards=(TASK_CARD,))
+    english = client.get(f"/projects/{made.slug}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert (
+        'lang="en"' in english and "The project through its documents" in english and "Under way" in english
+    )
+    assert "Construction projects" in client.get("/projects/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
