@@ -21,12 +21,14 @@ from sotong.organizations.services.chart import HEADQUARTERS_NAME, organization_
 
 ACTOR = "command:load-demo"
 CHART = "seoul-organizations.json"
-LIST_PATTERN = "*_info_list*"
+# The real week of approved documents and the 정책연구 list (its records, of the kind 정책연구자료).
+LIST_PATTERNS = ("*_info_list*", "*_research_list*")
 
 
 def demo_files(root: Path) -> list[Path]:
     folders = [f / "metadata.json" for f in folders_with_manifest(root)]
-    return [root / CHART, *folders, *sorted((root / "opengov").glob(LIST_PATTERN))]
+    lists = sorted(path for pattern in LIST_PATTERNS for path in (root / "opengov").glob(pattern))
+    return [root / CHART, *folders, *lists]
 
 
 def _fingerprint(files: list[Path]) -> str:
@@ -58,7 +60,7 @@ def demo_load(*, root: Path, say: Callable[[str], None]) -> None:
         say(f"{folder.name}: 문서 {len(summary.accepted)}건 접수, {len(summary.rejected)}건 거부")
     headquarters = Organization.objects.get(name=HEADQUARTERS_NAME)
     for path in files:
-        if path.match(LIST_PATTERN):
+        if any(path.match(pattern) for pattern in LIST_PATTERNS):
             say(f"{path.name}: 목록을 가져와 색인합니다… / importing and indexing the list…")
             result = list_import(path=path, organization=headquarters, actor=ACTOR)
             say(

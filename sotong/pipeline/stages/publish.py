@@ -22,6 +22,7 @@ from sotong.pipeline.decisions import masks_apply, public_contacts, unmasked_kin
 from sotong.pipeline.detectors import PublicContacts
 from sotong.pipeline.public_pdfs import records_public_pdfs, rendered_store
 from sotong.pipeline.stages.decide import GRADED
+from sotong.publication.fields import field_map_path, field_of
 from sotong.publication.models import PublishedFile
 from sotong.publication.services import PublicationData, PublicFileData, publication_upsert_many
 from sotong.records.choices import FileState, Grade, MaskState
@@ -93,6 +94,8 @@ def publication_data(record: Record) -> PublicationData:
         department=department.name if department else "",
         department_path=" > ".join(department.path()) if department else "",
         info_type=record.info_type.name if record.info_type else "",
+        # The source's own field (정책연구, 사전정보공표 lists) in the portal's ten; else by department.
+        field=field_of(record.category, path=field_map_path()) if record.category else "",
         produced_on=record.produced_on,
         retention_period=record.retention_period,
         task_card=record.task_card,

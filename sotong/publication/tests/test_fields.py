@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.db.models import Count
 
 from sotong.publication.fields import FieldMapError, field_names, field_of, field_table
 from sotong.publication.models import PublishedRecord
@@ -60,3 +61,28 @@ def test_the_list_filters_by_field_and_refuses_a_field_that_does_not_exist(clien
     assert '<a href="/list/?field=%EA%B5%90%ED%86%B5">교통</a> <span class="count">2건' in browse
     response = client.get("/list/", {"field": "우주"})
     assert response.status_code == 400 and "분야가 아닙니다" in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_real_research_list_becomes_records_by_field_and_producing_institution(
+    seoul, demo_data, client
+) -> None:
+    """정책연구: 3,617 reports as records of their kind, their field from the list's own category."""
+    from sotong.intake.services.lists import list_import
+
+    result = list_import(
+        path=demo_data / "opengov" / "20200901_20200930_research_list_part.csv",
+        organization=seoul,
+        actor="test",
+    )
+    assert result.rows == 3617 and not result.rejected
+    reports = PublishedRecord.objects.filter(info_type="정책연구자료")
+    assert reports.count() == 3617
+    fields = dict(reports.values_list("field").annotate(n=Count("id")))
+    assert (
+        fields["도시관리"] == 2019 + 4 and fields["보건"] == 857 and fields["환경"] == 542
+    )  # 건설, 건강, 환경
+    institutions = dict(reports.values_list("department").annotate(n=Count("id")))
+    assert institutions["보건환경연구원"] == 1277 and institutions["서울시여성가족재단"] == 85
+    page = client.get("/list/", {"info_type": "정책연구자료", "field": "보건"}).content.decode()
+    assert "857건" in page or "모두 857건" in page
