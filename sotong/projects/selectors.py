@@ -88,7 +88,7 @@ def project_list(*, kind: str = "", status: str = "") -> list[KindGroup]:
     by_kind: dict[str, list[Project]] = {}
     for project in projects.order_by("kind", "name", "id"):
         by_kind.setdefault(project.kind, []).append(project)
-    return [KindGroup(value, label, by_kind[value]) for value, label in Kind.choices if value in by_kind]
+    return [KindGroup(value, str(label), by_kind[value]) for value, label in Kind.choices if value in by_kind]
 
 
 def projects_of_record(public_id: str) -> list[Project]:
