@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
-from sotong.publication.models import PublishedRecord
+from sotong.publication.models import PublishedFile, PublishedRecord
 
 COUNT_CAP = 10_000
 ORDER = ("-produced_on", "-id")
@@ -139,8 +139,11 @@ def _position(record: PublishedRecord) -> ListPosition:
 def publication_page(
     *, filters: ListFilters, size: int, after: ListPosition | None = None, before: ListPosition | None = None
 ) -> ListPage:
-    """One page of the list: the first, the one after ``after``, or the one before ``before``."""
-    records = _filtered(filters)
+    """One page of the list: the first, the one after ``after``, or the one before ``before``. Each
+    record says whether it has public files (``has_files``), for the preview in place."""
+    records = _filtered(filters).annotate(
+        has_files=Exists(PublishedFile.objects.filter(record=OuterRef("pk")))
+    )
     if before is not None:
         rows = _newer_than(records, before, size + 1)
         if len(rows) > size:

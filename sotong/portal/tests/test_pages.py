@@ -120,3 +120,11 @@ def test_the_preview_in_place_shows_page_images_with_their_text(client, portal):
     assert f'src="/records/{record.public_id}/files/{page.file.order}/pages/{page.number}.png"' in preview
     assert "옆의 글로 제공" in preview  # the image's text alternative points at the text beside it
     assert page.text.split()[0] in preview
+
+
+def test_list_rows_with_public_files_open_their_preview_in_place(client, portal):
+    page = client.get("/list/").content.decode()
+    framed = re.findall(r'<iframe src="/records/([^/]+)/preview/"', page)
+    with_files = set(PublishedRecord.objects.filter(files__isnull=False).values_list("public_id", flat=True))
+    listed = re.findall(r'<td><a href="/records/([^/]+)/">', page)
+    assert framed and set(framed) == with_files & set(listed)
