@@ -14,6 +14,7 @@ real one, so a leak added to any of them fails here.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import io
 import json
 import re
@@ -407,10 +408,28 @@ def test_public_pdfs_hold_no_original_metadata_previews_show_only_them_and_they_
             problems += [
                 f"OCR read {name} {secret!r} in {where}" for where, text in squeezed.items() if needle in text
             ]
-        seen = [name for name in IN_FILES if any(PUBLIC[name].lower() in text for text in squeezed.values())]
+        seen = [
+            name for name in IN_FILES if any(_read_nearly(PUBLIC[name].lower(), t) for t in squeezed.values())
+        ]
         if len(seen) < len(IN_FILES) - 2:
             problems.append(f"OCR read only {seen} of the public canaries in the previews: it proves nothing")
     assert not problems, "\n".join(problems)
+
+
+def _read_nearly(needle: str, text: str, *, at_least: float = 0.85) -> bool:
+    """Whether OCR read ``needle`` in ``text``, allowing a misread letter or two: the canaries are
+    random letters (no word to guess from), and Tesseract takes an I for an l or an O for a 0 now and
+    then. For the positive control only — it proves the reader sees the previews' text; the secrets
+    are still looked for exactly."""
+    if needle in text:
+        return True
+    width = len(needle)
+    matcher = difflib.SequenceMatcher(a=needle, autojunk=False)
+    for start in range(max(1, len(text) - width + 1)):
+        matcher.set_seq2(text[start : start + width])
+        if matcher.real_quick_ratio() >= at_least and matcher.ratio() >= at_least:
+            return True
+    return False
 
 
 def test_english_pages_and_a_project_of_every_planted_record_leak_nothing(planted: Planted) -> None:
