@@ -11,7 +11,8 @@ would; then ``VACUUM ANALYZE``.
 Measured through ``django.test.Client`` (routing, the view, its queries, the template), ``--reps``
 times after one warm-up, per page type: the list's first page, a page 5M records deep (by cursor), the
 page before it, the list filtered by organization, by kind, by year, by organization and year, a
-record page, the home page, and the read API's changes feed. It prints median and p95 and never
+by department, a kind's list with its choices, a record page, the home page, and the read API's
+changes feed; and the choices' grouped pass with a cold cache. It prints median and p95 and never
 asserts them::
 
     .venv/bin/python bench/list_pages_postgres.py                       # 10,000,000 rows
@@ -140,6 +141,7 @@ def pages(count: int) -> dict[str, str]:
     district = PublishedRecord.objects.exclude(organization=HEADQUARTERS).values_list(
         "organization", flat=True
     )[0]
+    department = PublishedRecord.objects.exclude(department="").values_list("department", flat=True)[0]
     return {
         "list, first page": "/list/",
         "list, 50 % deep (after=)": f"/list/?after={cursor}",
@@ -147,6 +149,8 @@ def pages(count: int) -> dict[str, str]:
         f"list, organization={district}": f"/list/?organization={district}",
         "list, info_type=보도자료": "/list/?info_type=보도자료",
         "list, year=2015": "/list/?year=2015",
+        f"list, department={department}": f"/list/?department={department}",
+        f"list, info_type={MAIN_INFO_TYPE} (its choices cached)": f"/list/?info_type={MAIN_INFO_TYPE}",
         "list, 서울특별시 + year=2019, deep": f"/list/?organization={HEADQUARTERS}&year=2019&after=2019-06-30.{deep.id}",
         "record page": f"/records/seoul-bench-{count // 3}/",
         "home (counts, recent)": "/",
@@ -174,6 +178,28 @@ def measure(urls: dict[str, str], reps: int) -> None:
         figures = stats(seconds)
         print(
             f"| {name} | {figures.n} | {figures.median_ms:.1f} | {figures.p95_ms:.1f} | {figures.max_ms:.1f} |"
+        )
+
+
+def measure_choices(reps: int) -> None:
+    """A kind's choices (one grouped pass over its records) with the cache cleared before each call:
+    what the first visitor in five minutes waits for, on the biggest kind and a small one."""
+    from django.core.cache import cache
+
+    from sotong.publication.listing import ListFilters, publication_list_choices
+
+    print("\n| choices pass, cache cold | n | median ms | p95 ms | max ms |")
+    print("|---|---:|---:|---:|---:|")
+    for kind in (MAIN_INFO_TYPE, OTHER_INFO_TYPES[0]):
+        seconds = []
+        for _ in range(reps):
+            cache.clear()
+            started = time.perf_counter()
+            publication_list_choices(ListFilters(info_type=kind))
+            seconds.append(time.perf_counter() - started)
+        figures = stats(seconds)
+        print(
+            f"| info_type={kind} | {figures.n} | {figures.median_ms:.1f} | {figures.p95_ms:.1f} | {figures.max_ms:.1f} |"
         )
 
 
@@ -225,6 +251,7 @@ def run(args: argparse.Namespace, workdir: Path) -> None:
     urls = pages(args.records)
     print(f"\nmeasuring {len(urls)} page types x {args.reps} reps (+1 warm-up); {load_line()}", flush=True)
     measure(urls, args.reps)
+    measure_choices(min(args.reps, 3))
     print(f"measured; {load_line()}")
 
 

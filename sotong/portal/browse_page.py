@@ -63,12 +63,16 @@ def kind_entries(by_kind: dict[str, int]) -> list[KindEntry]:
 
 
 def organization_branches(by_organization: dict[str, int]) -> dict[str, list[Branch]]:
-    """본청 (its bureaus and departments), 자치구, 투자출연기관: each organization links to its list."""
+    """본청 (its bureaus and departments), 자치구, 투자출연기관: each organization, bureau and department
+    links to its list (a bureau's own documents; its departments' are under each department)."""
     groups: dict[str, list[Branch]] = {label: [] for _, label in OrganizationKind.choices}
     for organization, units in organization_tree():
+
+        def unit(name: str, children: list[Branch], of: str = organization.name) -> Branch:
+            return Branch(name, _list_url(organization=of, department=name), 0, children)
+
         children = [
-            Branch(bureau.name, "", 0, [Branch(dept.name, "", 0, []) for dept in departments])
-            for bureau, departments in units
+            unit(bureau.name, [unit(dept.name, []) for dept in departments]) for bureau, departments in units
         ]
         url = _list_url(organization=organization.name)
         groups[organization.get_kind_display()].append(

@@ -16,7 +16,14 @@ FILTER_LABELS = {
     "info_type": gettext_noop("정보 유형"),
     "year": gettext_noop("생산 연도"),
     "field": gettext_noop("분야"),
+    "department": gettext_noop("생산 부서·기관"),
+    "category": gettext_noop("자료 분류"),
+    "region": gettext_noop("지역"),
 }
+TEXT_FILTERS = ("organization", "info_type", "department", "category", "region")
+MAX_FILTER_CHARS = 200
+# A kind's choices (``publication_list_choices``) show this many values each, the most frequent first.
+CHOICES_SHOWN = 30
 
 
 class ListRequestError(ValueError):
@@ -48,12 +55,13 @@ def list_request(params: QueryDict) -> ListRequest:
     field = params.get("field", "").strip()
     if field and field not in field_names(field_map_path()):
         raise ListRequestError(f"'{field}'은(는) 분야가 아닙니다.", f"'{field}' is not a field (분야).")
-    filters = ListFilters(
-        organization=params.get("organization", "").strip(),
-        info_type=params.get("info_type", "").strip(),
-        year=int(year_text) if year_text else None,
-        field=field,
-    )
+    texts = {name: params.get(name, "").strip() for name in TEXT_FILTERS}
+    if any(len(value) > MAX_FILTER_CHARS for value in texts.values()):
+        raise ListRequestError(
+            f"조건은 {MAX_FILTER_CHARS}자를 넘을 수 없습니다.",
+            f"A filter cannot be longer than {MAX_FILTER_CHARS} characters.",
+        )
+    filters = ListFilters(year=int(year_text) if year_text else None, field=field, **texts)
     try:
         after = ListPosition.parse(params.get("after", "")) if params.get("after") else None
         before = ListPosition.parse(params.get("before", "")) if params.get("before") else None
@@ -68,6 +76,9 @@ def _params(filters: ListFilters) -> dict[str, str]:
         "info_type": filters.info_type,
         "year": str(filters.year or ""),
         "field": filters.field,
+        "department": filters.department,
+        "category": filters.category,
+        "region": filters.region,
     }
     return {name: value for name, value in values.items() if value}
 
@@ -98,3 +109,41 @@ def active_filters(filters: ListFilters) -> list[ActiveFilter]:
         )
         for name, value in params.items()
     ]
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    count: int
+    url: str
+
+
+@dataclass(frozen=True)
+class ChoiceGroup:
+    name: str
+    label: str
+    choices: list[Choice]
+    more: int  # values not shown
+
+
+def choice_groups(filters: ListFilters, choices: dict[str, dict[str, int]]) -> list[ChoiceGroup]:
+    """A kind's own filters: for each way its records can be narrowed that is not chosen yet, the
+    values with their counts, each a link that adds it to the filters in force (years newest first,
+    other values the most frequent first)."""
+    params = _params(filters)
+    groups = []
+    for name, counts in choices.items():
+        if name in params or name not in FILTER_LABELS:
+            continue
+        if name == "year":
+            ordered = sorted(counts.items(), key=lambda item: item[0], reverse=True)
+        else:
+            ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        shown = [
+            Choice(value, count, "?" + urlencode({**params, name: value}))
+            for value, count in ordered[:CHOICES_SHOWN]
+        ]
+        groups.append(
+            ChoiceGroup(name, gettext(FILTER_LABELS[name]), shown, max(0, len(ordered) - CHOICES_SHOWN))
+        )
+    return groups

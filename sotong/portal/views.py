@@ -12,7 +12,14 @@ from django.views.decorators.http import require_http_methods
 
 from sotong.core.disclosure import ground_labels
 from sotong.portal.feeds import FeedRequestError, RecordsFeed, SearchFeed
-from sotong.portal.list_page import ListRequestError, active_filters, filter_query, list_request, pager_urls
+from sotong.portal.list_page import (
+    ListRequestError,
+    active_filters,
+    choice_groups,
+    filter_query,
+    list_request,
+    pager_urls,
+)
 from sotong.portal.record_page import record_extras
 from sotong.portal.search_page import (
     chosen_filters,
@@ -22,7 +29,12 @@ from sotong.portal.search_page import (
     zero_result_suggestions,
 )
 from sotong.projects.selectors import projects_of_record
-from sotong.publication.listing import ListFilters, publication_list_count, publication_page
+from sotong.publication.listing import (
+    ListFilters,
+    publication_list_choices,
+    publication_list_count,
+    publication_page,
+)
 from sotong.publication.selectors import (
     publication_counts,
     publication_get,
@@ -61,6 +73,8 @@ def record_list(request: HttpRequest) -> HttpResponse:
         "pager": pager_urls(wanted.filters, page), "filters": active_filters(wanted.filters),
         "first_page": "?" + filter_query(wanted.filters), "paged": wanted.after or wanted.before,
     }  # fmt: skip
+    if wanted.filters.info_type:  # a kind's list: its own filters, from what its records carry
+        context["choices"] = choice_groups(wanted.filters, publication_list_choices(wanted.filters))
     return render(request, "portal/list.html", context)
 
 

@@ -2,7 +2,7 @@
 
 Pages follow a cursor (keyset pagination), never an offset: a page is the ``size`` records after (or
 before) the last one shown, read from the index ``(produced_on, id)`` — or ``(organization, …)``,
-``(info_type, …)`` when filtered — so the thousandth page costs what the first does. Undated records
+``(info_type, …)``, ``(department, …)`` when filtered — so the thousandth page costs what the first does. Undated records
 come after every dated one, in the same order on SQLite and PostgreSQL (whose ``DESC`` would put
 them first).
 
@@ -13,11 +13,14 @@ takes PostgreSQL's own estimate of the table's rows, since counting 10M rows exa
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import connection
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models.functions import ExtractYear
 
 from sotong.publication.models import PublishedFile, PublishedRecord
 
@@ -39,9 +42,22 @@ class ListFilters:
     info_type: str = ""
     year: int | None = None
     field: str = ""  # 분야
+    department: str = ""  # the producing department or institution, by exact name
+    category: str = ""  # the source's own classification (정책연구: 건설, 건강 …)
+    region: str = ""  # 지역
 
     def active(self) -> bool:
-        return bool(self.organization or self.info_type or self.year or self.field)
+        return any(
+            (
+                self.organization,
+                self.info_type,
+                self.year,
+                self.field,
+                self.department,
+                self.category,
+                self.region,
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -88,6 +104,12 @@ def _filtered(filters: ListFilters) -> QuerySet[PublishedRecord]:
         records = records.filter(info_type=filters.info_type)
     if filters.field:
         records = records.filter(field=filters.field)
+    if filters.department:
+        records = records.filter(department=filters.department)
+    if filters.category:
+        records = records.filter(category=filters.category)
+    if filters.region:
+        records = records.filter(region=filters.region)
     if filters.year:
         records = records.filter(produced_on__gte=dt.date(filters.year, 1, 1))
         records = records.filter(produced_on__lt=dt.date(filters.year + 1, 1, 1))
@@ -176,3 +198,36 @@ def publication_list_count(filters: ListFilters) -> ListCount:
         else:
             return ListCount(PublishedRecord.objects.count(), at_least=False, estimated=False)
     return ListCount(COUNT_CAP, at_least=True, estimated=False)
+
+
+CHOICES_CACHE_SECONDS = 300
+CHOICE_DIMENSIONS = ("organization", "department", "field", "category", "region", "year")
+
+
+def publication_list_choices(filters: ListFilters) -> dict[str, dict[str, int]]:
+    """What the filtered records can be narrowed by further, with how many records each value has:
+    organizations, departments (or producing institutions), fields, the source's own categories,
+    regions and years. Values none of them carries are absent.
+
+    One grouped pass over the filtered records, kept for ``CHOICES_CACHE_SECONDS`` as the home
+    page's counts are: over a whole kind of 10M records the pass takes seconds, and counts five
+    minutes old are fine for choosing a filter.
+    """
+    key = "publication:list-choices:" + hashlib.sha256(repr(filters).encode()).hexdigest()
+    cached = cache.get(key)
+    if isinstance(cached, dict):
+        return cached
+    groups = (
+        _filtered(filters)
+        .order_by()
+        .values_list("organization", "department", "field", "category", "region", ExtractYear("produced_on"))
+        .annotate(n=Count("id"))
+    )
+    choices: dict[str, dict[str, int]] = {name: {} for name in CHOICE_DIMENSIONS}
+    for *values, count in groups:
+        for name, value in zip(CHOICE_DIMENSIONS, values, strict=True):
+            if value:
+                choices[name][str(value)] = choices[name].get(str(value), 0) + count
+    found = {name: counts for name, counts in choices.items() if counts}
+    cache.set(key, found, CHOICES_CACHE_SECONDS)
+    return found

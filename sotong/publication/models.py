@@ -16,6 +16,10 @@ class PublishedRecord(models.Model):
     department_path = models.CharField(max_length=1000, blank=True)
     info_type = models.CharField(max_length=100, blank=True, db_index=True)
     field = models.CharField(max_length=20, blank=True)  # 분야: the source's, else by department (fields.py)
+    category = models.CharField(
+        max_length=200, blank=True
+    )  # the source's own classification (정책연구: 건설 …)
+    region = models.CharField(max_length=100, blank=True)  # 지역, where the source names one
     produced_on = models.DateField(null=True, blank=True, db_index=True)
     retention_period = models.CharField(max_length=20, blank=True)
     task_card = models.CharField(max_length=300, blank=True)
@@ -48,6 +52,7 @@ class PublishedRecord(models.Model):
             models.Index(fields=["organization", "produced_on", "id"], name="published_list_org"),
             models.Index(fields=["info_type", "produced_on", "id"], name="published_list_kind"),
             models.Index(fields=["field", "produced_on", "id"], name="published_list_field"),
+            models.Index(fields=["department", "produced_on", "id"], name="published_list_dept"),
             # Related records (the same task card) and projects that follow task cards.
             models.Index(fields=["task_card", "produced_on", "id"], name="published_task_card"),
         ]

@@ -60,6 +60,9 @@ class PublicationData:
     origin: str = ""
     origin_url: str = ""
     origin_files: tuple[dict[str, Any], ...] = ()
+    # The source's own classification (정책연구's 건설, 건강 …) and region, as it names them.
+    category: str = ""
+    region: str = ""
     # 분야 as the source gives it; empty: assigned from the department (``fields.py``). Last: the
     # name would hide ``dataclasses.field`` from the attributes after it.
     field: str = ""
@@ -67,6 +70,7 @@ class PublicationData:
 
 _FIELDS = [
     "title", "registration_number", "organization", "department", "department_path", "info_type", "field",
+    "category", "region",
     "produced_on", "retention_period", "task_card", "grade", "listing", "grounds", "reason",
     "opens_on", "no_opening_reason", "original_url", "licence", "approval_line", "body_text",
     "origin", "origin_url", "origin_files",

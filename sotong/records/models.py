@@ -57,7 +57,8 @@ class Record(TimeStampedModel):
     retention_period = models.CharField(max_length=20, blank=True)
     task_card = models.CharField(max_length=300, blank=True)
     writer = models.CharField(max_length=100, blank=True)
-    category = models.CharField(max_length=200, blank=True)
+    category = models.CharField(max_length=200, blank=True)  # the source's own classification
+    region = models.CharField(max_length=100, blank=True)  # 지역 the record concerns, where the source says
 
     # What the source (the approver) said. The decision below is what Sotong does with it.
     grade = models.CharField(max_length=10, choices=Grade.choices, blank=True)

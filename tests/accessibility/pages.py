@@ -39,6 +39,7 @@ FIXED_PAGES = [
     PageType("search with a bad page number", "/search/?q=시민&page=9999", 400),
     PageType("list, first page", "/list/"),
     PageType("list, filtered", "/list/?organization=서울특별시"),
+    PageType("a kind's list with its own filters", "/list/?info_type=결재문서"),
     PageType("list with a bad cursor", "/list/?after=bad", 400),
     PageType("verify", "/verify/"),
     PageType("not found", "/no-such-page/", 404),

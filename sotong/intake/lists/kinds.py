@@ -87,6 +87,7 @@ RESEARCH = ListKind(
         "title": ("title",),
         "produced_on": ("doc_prdctn_dt", "regist_dt"),
         "category": ("category",),
+        "region": ("region",),
         "writer": ("writer",),
         "department": ("relte_area",),  # the producing institution (보건환경연구원, 서울시여성가족재단 …)
         "licence": ("cpyrht",),

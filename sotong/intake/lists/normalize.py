@@ -69,6 +69,7 @@ def row_normalize(kind: ListKind, record: RawRecord) -> ListRow | RowError:
         original_published=bool(licence and url and _ENDS_IN_ID.search(url)),
         info_type=kind.info_type,
         category=text.get("category", ""),
+        region=text.get("region", ""),
         line=record.line,
     )
 

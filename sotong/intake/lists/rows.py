@@ -47,5 +47,6 @@ class ListRow:
     url: str | None
     original_published: bool  # Seoul published the original: url ends in an id AND a licence
     info_type: InfoType
-    category: str = ""  # 분야 of 사전정보공표 and 정책연구
+    category: str = ""  # 분야 of 사전정보공표 and 정책연구, as the source names it
+    region: str = ""  # 지역 of 정책연구 (서울시전체, a district …)
     line: int

@@ -23,6 +23,9 @@ ACTOR = "command:load-demo"
 CHART = "seoul-organizations.json"
 # The real week of approved documents and the 정책연구 list (its records, of the kind 정책연구자료).
 LIST_PATTERNS = ("*_info_list*", "*_research_list*")
+# Raised when the demo's records gain a field (정책연구's region: 2), so an existing instance loads
+# the files again at its next start and re-intake fills the field in.
+DEMO_VERSION = 2
 
 
 def demo_files(root: Path) -> list[Path]:
@@ -32,7 +35,7 @@ def demo_files(root: Path) -> list[Path]:
 
 
 def _fingerprint(files: list[Path]) -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"demo {DEMO_VERSION}\n".encode())
     for path in files:
         stat = path.stat()
         digest.update(f"{path}\x1f{stat.st_size}\x1f{stat.st_mtime_ns}\n".encode())

@@ -84,6 +84,7 @@ class _RowMapper:
             task_card=row.task_card,
             writer=row.writer,
             category=row.category,
+            region=row.region,
             grade=row.grade or "",
             original_url=row.url if row.original_published and row.url else "",
             licence=row.licence if row.original_published and row.licence else "",

@@ -96,6 +96,8 @@ def publication_data(record: Record) -> PublicationData:
         info_type=record.info_type.name if record.info_type else "",
         # The source's own field (정책연구, 사전정보공표 lists) in the portal's ten; else by department.
         field=field_of(record.category, path=field_map_path()) if record.category else "",
+        category=record.category,
+        region=record.region,
         produced_on=record.produced_on,
         retention_period=record.retention_period,
         task_card=record.task_card,
@@ -151,7 +153,7 @@ def _leak_guard(records: Sequence[Record], items: Sequence[PublicationData]) -> 
     for record, item in zip(records, items, strict=True):
         public, cleared = context[record.pk]
         page_texts = [text for file in item.files for text in file.page_texts]
-        for text in filter(None, (item.title, item.body_text, *page_texts)):
+        for text in filter(None, (item.title, item.category, item.region, item.body_text, *page_texts)):
             leaked = unmasked_kinds(text, public=public, cleared=cleared, min_confidence=min_confidence)
             if leaked:
                 raise PublicationLeakError(

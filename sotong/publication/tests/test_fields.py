@@ -83,6 +83,9 @@ def test_the_real_research_list_becomes_records_by_field_and_producing_instituti
         fields["도시관리"] == 2019 + 4 and fields["보건"] == 857 and fields["환경"] == 542
     )  # 건설, 건강, 환경
     institutions = dict(reports.values_list("department").annotate(n=Count("id")))
+    categories = dict(reports.values_list("category").annotate(n=Count("id")))
+    assert categories["건설"] == 2019 and categories["여성가족"] == 85  # the list's own, kept as it says
+    assert set(reports.values_list("region", flat=True).distinct()) == {"서울시전체"}
     assert institutions["보건환경연구원"] == 1277 and institutions["서울시여성가족재단"] == 85
     page = client.get("/list/", {"info_type": "정책연구자료", "field": "보건"}).content.decode()
     assert "857건" in page or "모두 857건" in page

@@ -48,6 +48,7 @@ class RecordData:
     task_card: str = ""
     writer: str = ""
     category: str = ""
+    region: str = ""  # 지역, where the source names one (정책연구)
     grade: str = ""
     grounds: tuple[int, ...] = ()
     reason: str = ""
@@ -61,7 +62,7 @@ class RecordData:
 # Fields a re-intake may change; ``source`` is kept from the first intake.
 UPDATABLE_FIELDS = [
     "title", "registration_number", "department", "info_type", "produced_on", "retention_period",
-    "task_card", "writer", "category", "grade", "grounds", "reason", "opens_on", "original_url",
+    "task_card", "writer", "category", "region", "grade", "grounds", "reason", "opens_on", "original_url",
     "licence", "extra",
 ]  # fmt: skip
 

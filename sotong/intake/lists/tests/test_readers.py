@@ -210,6 +210,7 @@ def test_research_list_has_3617_rows_and_a_title_broken_over_two_lines_comes_out
     assert (broken.line, after.line) == (84, 86)  # the broken title takes lines 84 and 85
     # doc_prdctn_dt (2015-01-27) wins over regist_dt (2015-10-22)
     assert (rows[0].produced_on, rows[0].category) == (date(2015, 1, 27), "복지")
+    assert {row.region for row in rows} == {"서울시전체"}  # the region column, for browsing by region
 
 
 def test_list_kind_is_told_from_the_content_not_the_file_name(tmp_path: Path) -> None:
