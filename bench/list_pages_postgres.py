@@ -48,6 +48,8 @@ from corpus import (
 )
 from search_postgres import DEFAULT_SERVER, database_url, drop_database, recreate_database
 
+from sotong.publication.fields import field_names
+
 CHUNK = 1_000_000
 TABLE = "publication_publishedrecord"
 
@@ -57,7 +59,7 @@ INSERT INTO {TABLE} (
     public_id, title, registration_number, organization, department, department_path, info_type,
     produced_on, retention_period, task_card, grade, listing, grounds, reason, opens_on,
     no_opening_reason, original_url, licence, approval_line, body_text, published_at, updated_at,
-    origin, origin_url, origin_files)
+    origin, origin_url, origin_files, field, category, region)
 SELECT
     'seoul-bench-' || g,
     t.titles[1 + g %% t.n],
@@ -71,7 +73,8 @@ SELECT
          ELSE (%(other_kinds)s::text[])[1 + h / 5 %% array_length(%(other_kinds)s::text[], 1)] END,
     CASE WHEN g %% 1000 = 999 THEN NULL ELSE date '2010-01-01' + (h %% 6178) END,
     '10년', '', (%(grades)s::text[])[1 + h / 7 %% 10],
-    'graded', '[]', '', NULL, '', '', '', '[]', '', now(), now(), '', '', '[]'
+    'graded', '[]', '', NULL, '', '', '', '[]', '', now(), now(), '', '', '[]',
+    (%(fields)s::text[])[1 + h / 3 %% array_length(%(fields)s::text[], 1)], '', ''
 FROM generate_series(%(first)s, %(last)s) AS g,
      LATERAL (SELECT abs(('x' || substr(md5(g::text), 1, 8))::bit(32)::int) AS h) AS hashed,
      (SELECT %(titles)s::text[] AS titles, %(departments)s::text[] AS departments,
@@ -94,6 +97,7 @@ def load(count: int) -> dict[str, float]:
         "main_kind": MAIN_INFO_TYPE,
         "other_kinds": list(OTHER_INFO_TYPES),
         "grades": grades,
+        "fields": list(field_names()),
     }
     seconds: dict[str, float] = {}
     with connection.cursor() as cursor:
