@@ -6,7 +6,9 @@ numbers, ~2,000-character bodies, the Tantivy index built); this script adds the
 demo projects' kind of data (the real 업무추진비 and 사전정보공표 files, one published project that
 follows a task card of the corpus), then requests every public page type ``--reps`` times after one
 warm-up, and prints median, p95 and max per type. Server time: routing, the view, its queries, the
-template; no network, no browser.
+template; no network, no browser. Then it times the record page's list of records similar in text
+(``similar_records``) alone, for ``--similar`` records spread over the table: its cost depends on
+the record's terms, which one record page cannot show.
 
     .venv/bin/python bench/search_latency.py --records 100000 --no-fts5 --keep   # prints the folder
     .venv/bin/python bench/page_times.py --data-dir /tmp/sotong-search-bench-XXXX/data
@@ -104,12 +106,44 @@ def measure(urls: dict[str, str], reps: int) -> None:
         )
 
 
+def measure_similar(samples: int, reps: int) -> None:
+    """The record page's "similar content" list alone (``similar_records``), for ``samples``
+    records spread over the table: unlike a page, its cost depends on the record's terms."""
+    from sotong.publication.models import PublishedRecord
+    from sotong.search.selectors import similar_records
+
+    ids = list(PublishedRecord.objects.order_by("id").values_list("public_id", flat=True))
+    chosen = ids[:: max(1, len(ids) // samples)][:samples]
+    timings: list[float] = []
+    found: list[int] = []
+    for rep in range(reps + 1):
+        for public_id in chosen:
+            started = time.perf_counter()
+            hits = similar_records(public_id=public_id)
+            elapsed = time.perf_counter() - started
+            if rep:
+                timings.append(elapsed)
+                found.append(len(hits))
+    figures = stats(timings)
+    print(
+        f"\nsimilar_records over {len(chosen)} records x {reps}; {sum(found) / max(1, len(found)):.1f} hits each"
+    )
+    print("| call | n | median ms | p95 ms | max ms |")
+    print("|---|---:|---:|---:|---:|")
+    print(
+        f"| similar_records | {figures.n} | {figures.median_ms:.1f} | {figures.p95_ms:.1f} | {figures.max_ms:.1f} |"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0] if __doc__ else None)
     parser.add_argument(
         "--data-dir", type=Path, required=True, help="a data folder kept by search_latency.py"
     )
     parser.add_argument("--reps", type=int, default=20, help="timed requests per page type (default 20)")
+    parser.add_argument(
+        "--similar", type=int, default=50, help="records whose similar list is timed alone (default 50)"
+    )
     args = parser.parse_args(argv)
     if not (args.data_dir / "sotong.sqlite3").exists():
         parser.error(f"{args.data_dir}: no sotong.sqlite3 there")
@@ -128,6 +162,7 @@ def main(argv: list[str] | None = None) -> None:
         f"records   {PublishedRecord.objects.count():,}; {len(urls)} page types x {args.reps}; {load_line()}"
     )
     measure(urls, args.reps)
+    measure_similar(args.similar, args.reps)
     print(f"measured; {load_line()}")
 
 

@@ -47,7 +47,7 @@ from sotong.publication.selectors import (
 from sotong.publication.verification import MAX_VERIFY_BYTES, copy_verify, signing_certificate_pem
 from sotong.search.documents import MAX_PAGE, RELEVANCE
 from sotong.search.errors import SearchError
-from sotong.search.selectors import search_records
+from sotong.search.selectors import search_records, similar_records
 
 PAGE_SIZE = 50
 CRAWL_DELAY_SECONDS = 10
@@ -108,10 +108,12 @@ def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     record = publication_get(public_id=public_id)
     if record is None:
         raise Http404(NOT_FOUND)
+    related = publication_related(record)
+    similar = similar_records(public_id=record.public_id, exclude=[other.public_id for other in related])
     context = {
         "record": record, "files": record.files.all(), "grounds": ground_labels(record.grounds),
-        "extras": record_extras(request, record),
-        "related": publication_related(record), "projects": projects_of_record(record.public_id),
+        "extras": record_extras(request, record), "related": related, "similar": similar,
+        "projects": projects_of_record(record.public_id),
     }  # fmt: skip
     return render(request, "portal/record.html", context)
 

@@ -122,13 +122,17 @@ def test_record_pages_carry_open_graph_schema_org_a_permalink_a_citation_and_the
     )  # no licence given
 
 
-def test_feed_and_record_page_query_counts_are_fixed(client, records):
+def test_feed_and_record_page_query_counts_are_fixed(client, records, settings):
+    # The embedded search backend, whatever the shell chose: the PostgreSQL backend's index is a
+    # table, and the record page's similar records then add its statements to the count.
+    settings.SOTONG_SEARCH_BACKEND = "tantivy"
     with CaptureQueriesContext(connection) as feed:
         client.get("/feed/")
     with CaptureQueriesContext(connection) as record:
         client.get(f"/records/{records[0].public_id}/")
     assert len(feed) == 2, [q["sql"] for q in feed]  # dated records, then undated (under 50 dated here)
     # The record, its files (none: no pages query), its projects (no task card: no related query).
+    # Records similar in text come from the search index (Tantivy here: a folder, no query).
     assert len(record) == 3, [q["sql"] for q in record]
 
 
@@ -141,6 +145,26 @@ def test_record_page_shows_the_other_records_of_its_task_card(client, records):
     assert f'href="/records/{second.public_id}/">하천 정비 내부 검토</a>' in page and "비공개" in page
     assert "seoul-disc-32" not in page
     assert "관련 정보" not in client.get(f"/records/{records[0].public_id}/").content.decode()  # no task card
+
+
+def test_record_page_lists_records_similar_in_text_apart_from_its_task_card(client, records):
+    from sotong.search.indexer import search_rebuild
+
+    first = _record(
+        40, title="중랑천 제방 보강 공사 계획", body_text="중랑천 제방을 보강한다.", task_card="중랑천"
+    )
+    card = _record(41, title="중랑천 제방 보강 공사 설계", task_card="중랑천")
+    alike = _record(42, title="중랑천 제방 보강 공사 준공", body_text="중랑천 제방 보강을 마쳤다.")
+    unrelated = _record(43, title="도로 포장 알림", body_text="노후 도로 포장")
+    search_rebuild()
+    page = client.get(f"/records/{first.public_id}/").content.decode()
+    similar = page.split("비슷한 내용의 문서:", 1)[1].split("</ul>", 1)[0]
+    listed = re.findall(r'href="/records/([^/]+)/"', similar)
+    assert listed[0] == alike.public_id  # shares 중랑천, 제방, 보강, 공사; the fixture's records only 계획
+    assert f'<a href="/records/{alike.public_id}/">중랑천 제방 보강 공사 준공</a> (2021-02-03, ' in similar
+    assert not {card.public_id, first.public_id, unrelated.public_id} & set(listed)  # listed above; itself
+    english = client.get(f"/records/{first.public_id}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Documents with similar content:" in english
 
 
 def test_search_page_sorts_by_date_and_keeps_the_order_in_its_links(client, records):

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import hashlib
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 
-from sotong.search.documents import SearchDocument, SearchQuery, SearchResults
+from sotong.search.documents import Hit, SearchDocument, SearchQuery, SearchResults
 from sotong.search.prepare import PreparedDocument, prepare_many
+from sotong.search.similar import WeightedTerm, candidate_terms, common_limit, distinctive_terms
 
 __all__ = ["PreparedDocument", "SearchBackend", "tie_key"]
 
@@ -48,9 +49,46 @@ class SearchBackend(ABC):
     def search(self, query: SearchQuery) -> SearchResults:
         """A page of hits, best first (newest first when the text is empty), and facet counts."""
 
+    def similar(self, doc_id: str, *, limit: int, exclude: Collection[str] = ()) -> list[Hit]:
+        """Documents that share the most distinctive terms with ``doc_id`` as the index holds it,
+        best first, never ``doc_id`` itself nor ``exclude``; empty when ``doc_id`` is not indexed
+        or has no term worth looking for (``sotong.search.similar`` says which terms and why)."""
+        stored = self.stored_text(doc_id)
+        if stored is None:
+            return []
+        candidates = candidate_terms(*stored)
+        if not candidates:
+            return []
+        total = self.approximate_count()
+        frequencies = self.term_frequencies(list(candidates), cap=common_limit(total))
+        terms = distinctive_terms(candidates, frequencies, total=total)
+        if not terms:
+            return []
+        return self.similar_to(doc_id, terms, limit=limit, exclude=exclude)
+
+    @abstractmethod
+    def stored_text(self, doc_id: str) -> tuple[str, str] | None:
+        """The title and body the index holds for ``doc_id`` (the published text), or None."""
+
+    @abstractmethod
+    def term_frequencies(self, terms: Sequence[str], *, cap: int) -> dict[str, int]:
+        """How many documents have each term in their title or body, counting at most ``cap`` + 1."""
+
+    @abstractmethod
+    def similar_to(
+        self, doc_id: str, terms: Sequence[WeightedTerm], *, limit: int, exclude: Collection[str]
+    ) -> list[Hit]:
+        """Documents with any of ``terms`` in their title or body, by the sum of the weights of the
+        terms they have (three times in the title, once in the body), then by ``tie_key``; never
+        ``doc_id`` nor ``exclude``. Hits carry the title and the body's opening, not a snippet."""
+
     @abstractmethod
     def count(self) -> int:
         """Number of documents in the index."""
+
+    def approximate_count(self) -> int:
+        """About the number of documents: enough to weigh terms by how rare they are (``similar``)."""
+        return self.count()
 
     @abstractmethod
     def clear(self) -> None:

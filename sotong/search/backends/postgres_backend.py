@@ -21,7 +21,7 @@ newest first by the sort key's index, and counts facets over the table (or the f
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
@@ -29,13 +29,14 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from sotong.search.backends.base import SearchBackend
 from sotong.search.backends.hits import page_segments
-from sotong.search.backends.postgres_query import filters, plan
-from sotong.search.backends.postgres_rows import COLUMNS, HIT_COLUMNS, entry_row, to_hit
+from sotong.search.backends.postgres_query import LEXEMES, filters, plan, similar_score
+from sotong.search.backends.postgres_rows import COLUMNS, HIT_COLUMNS, entry_row, lexeme, to_hit
 from sotong.search.documents import FACET_FIELDS, NEWEST, Hit, SearchQuery, SearchResults
 from sotong.search.errors import POSTGRES_NEEDS_POSTGRESQL, SearchError
 from sotong.search.models import TABLE
 from sotong.search.prepare import ANALYSIS_VERSION, PreparedDocument
 from sotong.search.query import ParsedQuery, parse_query
+from sotong.search.similar import WeightedTerm
 
 # Distinct values counted per facet, as the Tantivy backend's terms aggregation.
 FACET_SIZE = 1000
@@ -104,6 +105,29 @@ UNION ALL
 SELECT 'f', NULL, NULL, NULL, {_GROUPS}, {_GROUPED}
 FROM {TABLE} e WHERE {{filters}} GROUP BY {_GROUPING_SETS}
 """  # noqa: S608 - names are constants; filter values are parameters
+ESTIMATE_FROM = 10_000  # rows, by the planner's estimate, from which the estimate is used
+APPROXIMATE_COUNT = f"""
+SELECT CASE WHEN c.reltuples >= %s THEN c.reltuples::bigint ELSE (SELECT count(*) FROM {TABLE}) END
+FROM pg_class c WHERE c.oid = '{TABLE}'::regclass
+"""  # noqa: S608 - the name is a constant
+# Related documents (``SearchBackend.similar``): how many documents have each term, each count
+# stopping at a cap; then the documents with any of the terms, by the sum of their weights
+# (``postgres_query.similar_score``), read whole only for the page.
+TERM_FREQUENCIES = f"""
+SELECT t.term, (
+    SELECT count(*) FROM (SELECT 1 FROM {TABLE} e WHERE {LEXEMES.format(t="e")} @@ t.query::tsquery LIMIT %s) c
+) FROM unnest(%s::text[], %s::text[]) AS t(term, query)
+"""  # noqa: S608 - names are constants; terms are parameters
+SIMILAR = f"""
+WITH matched AS MATERIALIZED (
+    SELECT e.id, e.tie_key, {{score}} AS score FROM {TABLE} e
+    WHERE {LEXEMES.format(t="e")} @@ %s::tsquery AND e.id <> ALL(%s)
+), page AS (
+    SELECT id, score, tie_key FROM matched WHERE score > 0 ORDER BY {BY_SCORE} LIMIT %s
+)
+SELECT 'h', p.score, p.tie_key, NULL::text, NULL::integer, NULL::bigint, {_HIT}
+FROM page p JOIN {TABLE} e ON e.id = p.id
+"""  # noqa: S608 - names are constants; terms, weights and ids are parameters
 
 
 class PostgresBackend(SearchBackend):
@@ -139,6 +163,14 @@ class PostgresBackend(SearchBackend):
             cursor.execute(f"SELECT count(*) FROM {TABLE}")  # noqa: S608
             return int(cursor.fetchone()[0])
 
+    def approximate_count(self) -> int:
+        # Counting a large table reads all of it (~100 ms at 1,000,000 rows, on every record page);
+        # the planner's estimate is as good for weighing terms. A small or never analysed table
+        # (tests, a new instance) is counted, cheaply.
+        with self._cursor() as cursor:
+            cursor.execute(APPROXIMATE_COUNT, [ESTIMATE_FROM])
+            return int(cursor.fetchone()[0])
+
     def outdated(self) -> bool:
         with self._cursor() as cursor:
             cursor.execute(
@@ -151,9 +183,37 @@ class PostgresBackend(SearchBackend):
         parsed = parse_query(query.text)
         return _results(self._fetch(parsed, query), parsed, by_date=parsed.is_empty or query.sort == NEWEST)
 
+    def stored_text(self, doc_id: str) -> tuple[str, str] | None:
+        with self._cursor() as cursor:
+            cursor.execute(f"SELECT title, body FROM {TABLE} WHERE id = %s", [doc_id])  # noqa: S608
+            row = cursor.fetchone()
+        return None if row is None else (row[0], row[1])
+
+    def term_frequencies(self, terms: Sequence[str], *, cap: int) -> dict[str, int]:
+        # Each count stops after ``cap`` + 1 rows: a common term's exact count is not needed, and
+        # counting the 98,000 rows that have it would cost more than the whole related search.
+        rows = self._execute(
+            RANKED_SETTINGS, TERM_FREQUENCIES, [cap + 1, list(terms), [lexeme(t) for t in terms]]
+        )
+        return {term: int(count) for term, count in rows}
+
+    def similar_to(
+        self, doc_id: str, terms: Sequence[WeightedTerm], *, limit: int, exclude: Collection[str]
+    ) -> list[Hit]:
+        score = similar_score(terms)
+        match = " | ".join(lexeme(weighted.term) for weighted in terms)
+        sql = SIMILAR.format(score=score.text)
+        rows = self._execute(RANKED_SETTINGS, sql, [*score.params, match, sorted({doc_id, *exclude}), limit])
+        rows.sort(key=lambda row: (-row[1], row[2], row[_FIRST_HIT_COLUMN]))  # score, tie key, id
+        return _hits(rows, parse_query(""))
+
     def _fetch(self, parsed: ParsedQuery, query: SearchQuery) -> list[tuple[Any, ...]]:
         """The rows of the one statement that answers a page: its hits and the facet groups."""
         settings, sql, params = _statement(parsed, query)
+        return self._execute(settings, sql, params)
+
+    def _execute(self, settings: dict[str, str], sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """The rows of one statement, run with ``settings`` for its transaction only."""
         names = list(settings)
         nested = connections[self.using].in_atomic_block  # SET LOCAL would outlive our savepoint
         with transaction.atomic(using=self.using), self._cursor() as cursor:

@@ -37,6 +37,7 @@ from sotong.search.documents import FACET_FIELDS
 from sotong.search.korean import run_tokens
 from sotong.search.models import TABLE
 from sotong.search.query import ParsedQuery, QueryWord
+from sotong.search.similar import TITLE_WEIGHT, WeightedTerm
 
 # A whole punctuated chunk (소방행정과-1424) found as typed is worth more than its pieces.
 CHUNK_BOOST = 2.0
@@ -79,6 +80,26 @@ def plan(parsed: ParsedQuery) -> Plan:
         _rank("head_bigrams", chunks, CHUNK_BOOST),
     ]
     return Plan(where, check, _join([part for part in parts if part is not None], " + ", "0"))
+
+
+def similar_score(terms: Sequence[WeightedTerm]) -> Sql:
+    """The related documents' score (``SearchBackend.similar_to``): each term's weight,
+    ``TITLE_WEIGHT`` times over in the title (weight A of ``head_terms``), once in the body. The
+    body is judged by its most frequent terms (``body_top``, in the row), as the search's ranking
+    is: reading every matching body's whole vector would cost more than the rest of the search."""
+    parts = [
+        Sql(
+            "%s * (e.head_terms @@ %s::tsquery)::int + %s * (e.body_top @@ %s::tsquery)::int",
+            (
+                TITLE_WEIGHT * weighted.weight,
+                lexeme(weighted.term, TITLE),
+                weighted.weight,
+                lexeme(weighted.term),
+            ),
+        )
+        for weighted in terms
+    ]
+    return _join(parts, " + ", "0")
 
 
 def filters(chosen: Mapping[str, str]) -> Sql:

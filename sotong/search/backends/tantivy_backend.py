@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ from tantivy import Order, Query
 
 from sotong.search.backends.base import SearchBackend
 from sotong.search.backends.hits import page_segments
-from sotong.search.backends.tantivy_query import text_query, with_filters
+from sotong.search.backends.tantivy_query import similar_query, term_in_text, text_query, with_filters
 from sotong.search.backends.tantivy_schema import (
     ANALYSIS_VERSION,
     SCHEMA_VERSION,
@@ -48,6 +48,7 @@ from sotong.search.documents import FACET_FIELDS, NEWEST, Hit, SearchQuery, Sear
 from sotong.search.errors import INDEX_LOCKED, INDEX_SCHEMA_MISMATCH, SearchError
 from sotong.search.prepare import PreparedDocument
 from sotong.search.query import ParsedQuery, parse_query
+from sotong.search.similar import WeightedTerm
 
 MARKER = "sotong-search.json"
 WRITER_HEAP_BYTES = 64_000_000
@@ -137,6 +138,27 @@ class TantivyBackend(SearchBackend):
             hits=_hits(searcher, page, parsed),
             facets=_facets(searcher, matching),
         )
+
+    def stored_text(self, doc_id: str) -> tuple[str, str] | None:
+        searcher = self._index.searcher()
+        found = searcher.search(Query.term_query(self.schema, "id", doc_id), limit=1, count=False).hits
+        if not found:
+            return None
+        stored = searcher.doc(found[0][1]).to_dict()
+        return stored_text(stored, "title"), stored_text(stored, "body")
+
+    def term_frequencies(self, terms: Sequence[str], *, cap: int) -> dict[str, int]:
+        # Counting every match costs Tantivy little (a posting list or two), so no cap is needed.
+        searcher = self._index.searcher()
+        return {term: _count(searcher.search(term_in_text(self.schema, term), limit=1)) for term in terms}
+
+    def similar_to(
+        self, doc_id: str, terms: Sequence[WeightedTerm], *, limit: int, exclude: Collection[str]
+    ) -> list[Hit]:
+        searcher = self._index.searcher()
+        query = similar_query(self.schema, terms, {doc_id, *exclude})
+        _, page = _ranked_page(searcher, query, 0, limit)
+        return _hits(searcher, page, parse_query(""))
 
 
 def _open_index(path: Path, schema: tantivy.Schema) -> tantivy.Index:

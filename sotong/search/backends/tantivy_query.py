@@ -8,7 +8,7 @@ chunks are SHOULD clauses that only add score. Field boosts make a title match o
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import tantivy
 from tantivy import Occur, Query
@@ -16,6 +16,7 @@ from tantivy import Occur, Query
 from sotong.search.backends.tantivy_schema import BIGRAM_FIELDS, TERM_FIELDS
 from sotong.search.korean import run_tokens
 from sotong.search.query import ParsedQuery, QueryWord
+from sotong.search.similar import TITLE_WEIGHT, WeightedTerm
 
 # A whole punctuated chunk (소방행정과-1424) found as typed is worth more than its pieces.
 CHUNK_BOOST = 2.0
@@ -46,6 +47,23 @@ def with_filters(schema: tantivy.Schema, query: Query, filters: Mapping[str, str
     for name, value in sorted(filters.items()):
         term = Query.term_query(schema, name, int(value) if name == "year" else value)
         clauses.append((Occur.Must, Query.const_score_query(term, 0.0)))
+    return Query.boolean_query(clauses)
+
+
+def term_in_text(schema: tantivy.Schema, term: str) -> Query:
+    """A term in the title or the body (not the number): what ``similar`` counts and looks for."""
+    return _any([Query.term_query(schema, name, term) for name in ("title_terms", "body_terms")])
+
+
+def similar_query(schema: tantivy.Schema, terms: Sequence[WeightedTerm], exclude: Collection[str]) -> Query:
+    """Any of the terms; each adds its weight, ``TITLE_WEIGHT`` times over in the title, as a constant
+    (not BM25), so the score is the same sum as the PostgreSQL backend's."""
+    clauses = [
+        (Occur.Should, Query.const_score_query(Query.term_query(schema, name, weighted.term), weight))
+        for weighted in terms
+        for name, weight in (("title_terms", TITLE_WEIGHT * weighted.weight), ("body_terms", weighted.weight))
+    ]
+    clauses += [(Occur.MustNot, Query.term_query(schema, "id", doc_id)) for doc_id in sorted(exclude)]
     return Query.boolean_query(clauses)
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 import pytest
 
 from sotong.search.backends.base import SearchBackend
-from sotong.search.documents import FACET_FIELDS, SearchDocument, SearchQuery, SearchResults
+from sotong.search.documents import FACET_FIELDS, Hit, SearchDocument, SearchQuery, SearchResults
 from sotong.search.tests.data import info_list_documents, seed_documents
 
 
@@ -32,6 +32,10 @@ def make_doc(doc_id: str, title: str, body: str = "", **fields: object) -> Searc
 
 def ids(results: SearchResults) -> list[str]:
     return [hit.id for hit in results.hits]
+
+
+def ids_of(hits: list[Hit]) -> list[str]:
+    return [hit.id for hit in hits]
 
 
 def found(backend: SearchBackend, text: str, **query: object) -> list[str]:
@@ -293,6 +297,73 @@ class SearchBackendContract:
         assert results.facets["grade"] == [("부분공개", 1), ("비공개", 1)]
         both = backend.search(SearchQuery(filters={"department": "안전총괄과", "grade": "공개"}))
         assert ids(both) == ["a"]
+
+    # --- related documents by text ------------------------------------------------------------
+
+    def _river_corpus(self, backend: SearchBackend) -> None:
+        backend.index(
+            [
+                make_doc("plan", "중랑천 하천 정비 사업 계획", "중랑천 제방 보강과 산책로 조성을 추진한다."),
+                make_doc("works", "중랑천 하천 정비 공사 준공", "중랑천 제방 보강을 마쳤다."),
+                make_doc("water", "하천 수질 검사 결과", "하천 열 곳의 수질을 검사하였다."),
+                make_doc("road", "도로 포장 공사", "노후 도로를 다시 포장하였다."),
+                *[make_doc(f"stream{n}", f"하천 관리 현황 {n}", "하천 순찰") for n in range(4)],
+            ]
+        )
+
+    def test_similar_puts_the_document_sharing_the_most_distinctive_terms_first(
+        self, backend: SearchBackend
+    ) -> None:
+        self._river_corpus(backend)
+        related = ids_of(backend.similar("plan", limit=10))
+        # works shares 중랑천, 하천정비, 제방, 보강 …; the others only 하천, which six documents have.
+        assert related[0] == "works"
+        assert set(related) == {"works", "water", "stream0", "stream1", "stream2", "stream3"}
+        assert ids_of(backend.similar("plan", limit=2)) == related[:2]
+
+    def test_similar_never_lists_the_document_itself_the_excluded_or_one_sharing_nothing(
+        self, backend: SearchBackend
+    ) -> None:
+        self._river_corpus(backend)
+        backend.index(
+            [make_doc("copy", "중랑천 하천 정비 사업 계획", "중랑천 제방 보강과 산책로 조성을 추진한다.")]
+        )
+        related = ids_of(backend.similar("plan", limit=20))
+        assert related[0] == "copy" and "plan" not in related and "road" not in related
+        assert "works" not in ids_of(backend.similar("plan", limit=20, exclude=["works", "unknown"]))
+        assert "plan" in ids_of(backend.similar("copy", limit=20))
+
+    def test_a_document_without_usable_terms_or_not_indexed_has_no_similar(
+        self, backend: SearchBackend
+    ) -> None:
+        self._river_corpus(backend)
+        backend.index([make_doc("numbers", "2024", "3 12 2024")])
+        assert backend.similar("numbers", limit=5) == []
+        assert backend.similar("never-indexed", limit=5) == []
+
+    def test_words_most_documents_have_do_not_make_documents_related(self, backend: SearchBackend) -> None:
+        backend.index([make_doc(f"w{n:02}", "주간 업무 보고", "업무 보고") for n in range(60)])
+        backend.index([make_doc("target", "업무 보고 체계", ""), make_doc("peer", "보고 체계 개선", "")])
+        assert ids_of(backend.similar("target", limit=10)) == ["peer"]
+
+    def test_similar_reads_only_the_text_the_index_holds(self, backend: SearchBackend) -> None:
+        self._river_corpus(backend)
+        backend.index([make_doc("memo", "회의록", "도로 포장 일정을 논의하였다.")])
+        assert ids_of(backend.similar("memo", limit=5)) == ["road"]
+        # Published again with the passage masked: what the index no longer holds relates nothing.
+        backend.index([make_doc("memo", "회의록", "＊＊ ＊＊ 일정을 논의하였다.")])
+        assert backend.similar("memo", limit=5) == []
+
+    def test_similar_hits_carry_the_public_fields(self, backend: SearchBackend) -> None:
+        self._river_corpus(backend)
+        hit = backend.similar("plan", limit=1)[0]
+        assert (hit.id, hit.title, hit.url, hit.grade, hit.date) == (
+            "works",
+            "중랑천 하천 정비 공사 준공",
+            "/records/works",
+            "공개",
+            "2024-03-01",
+        )
 
     # --- writes -------------------------------------------------------------------------------
 
