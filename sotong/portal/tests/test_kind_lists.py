@@ -132,3 +132,25 @@ def test_bureaus_and_departments_of_the_tree_open_their_lists(client, research):
     total = Published.objects.filter(info_type=RESEARCH).count()
     assert f"모두 {total:,}건" in page and "생산 부서·기관: 정보공개정책과" in page
     assert re.search(r'<a href="/list/\?organization=[^"]*&amp;department=[^"]*">[^<]*실</a>', browse)
+
+
+def test_a_record_page_links_its_kind_department_category_and_region_to_their_lists(client, research):
+    record = PublishedRecord.objects.filter(info_type=RESEARCH).exclude(category="").first()
+    page = client.get(f"/records/{record.public_id}/").content.decode()
+    links = {
+        text: unescape(url) for url, text in re.findall(r'<dd><a href="(/list/\?[^"]*)">([^<]*)</a>', page)
+    }
+    expected = {
+        RESEARCH: {"info_type": RESEARCH},
+        record.department: {"organization": record.organization, "department": record.department},
+        record.category: {"info_type": RESEARCH, "category": record.category},
+        record.region: {"info_type": RESEARCH, "region": record.region},
+    }
+    for text, wanted in expected.items():
+        response = client.get(links[text])
+        assert response.context["count"].value == PublishedRecord.objects.filter(**wanted).count(), text
+        assert all(
+            getattr(row, name) == value
+            for row in response.context["records"]
+            for name, value in wanted.items()
+        ), text
