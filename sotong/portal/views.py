@@ -68,13 +68,16 @@ def record_list(request: HttpRequest) -> HttpResponse:
         failed = {"error": f"{error.message_ko} / {error.message_en}", "first_page": "?"}
         return render(request, "portal/list.html", failed, status=400)
     page = publication_page(filters=wanted.filters, size=PAGE_SIZE, after=wanted.after, before=wanted.before)
+    count = publication_list_count(wanted.filters)
     context: dict[str, object] = {
-        "records": page.records, "count": publication_list_count(wanted.filters),
+        "records": page.records, "count": count,
         "pager": pager_urls(wanted.filters, page), "filters": active_filters(wanted.filters),
         "first_page": "?" + filter_query(wanted.filters), "paged": wanted.after or wanted.before,
     }  # fmt: skip
     if wanted.filters.info_type:  # a kind's list: its own filters, from what its records carry
-        context["choices"] = choice_groups(wanted.filters, publication_list_choices(wanted.filters))
+        choices = publication_list_choices(wanted.filters, many=count.at_least or count.estimated)
+        context["choices"] = choice_groups(wanted.filters, choices.counts)
+        context["choices_estimated"] = choices.estimated
     return render(request, "portal/list.html", context)
 
 

@@ -202,20 +202,29 @@ def publication_list_count(filters: ListFilters) -> ListCount:
 
 CHOICES_CACHE_SECONDS = 300
 CHOICE_DIMENSIONS = ("organization", "department", "field", "category", "region", "year")
+# Over ``COUNT_CAP`` records on PostgreSQL, the choices are counted on a sample of the table's pages
+# that holds about this many rows: a whole kind of 8M records takes 19 s to group, a sample 0.3 s.
+SAMPLED_ROWS = 200_000
 
 
-def publication_list_choices(filters: ListFilters) -> dict[str, dict[str, int]]:
+@dataclass(frozen=True)
+class ListChoices:
+    counts: dict[str, dict[str, int]]  # {dimension: {value: records}}
+    estimated: bool  # counted on a sample of the table and scaled up; rare values may be missing
+
+
+def publication_list_choices(filters: ListFilters, *, many: bool) -> ListChoices:
     """What the filtered records can be narrowed by further, with how many records each value has:
     organizations, departments (or producing institutions), fields, the source's own categories,
     regions and years. Values none of them carries are absent.
 
-    One grouped pass over the filtered records, kept for ``CHOICES_CACHE_SECONDS`` as the home
-    page's counts are: over a whole kind of 10M records the pass takes seconds, and counts five
-    minutes old are fine for choosing a filter.
+    One grouped pass over the filtered records — over a sample of the table's pages when there are
+    ``many`` (more than ``COUNT_CAP``) on PostgreSQL — kept for ``CHOICES_CACHE_SECONDS`` as the home
+    page's counts are: counts five minutes old, or estimated, are fine for choosing a filter.
     """
-    key = "publication:list-choices:" + hashlib.sha256(repr(filters).encode()).hexdigest()
+    key = f"publication:list-choices:{many}:" + hashlib.sha256(repr(filters).encode()).hexdigest()
     cached = cache.get(key)
-    if isinstance(cached, dict):
+    if isinstance(cached, ListChoices):
         return cached
     groups = (
         _filtered(filters)
@@ -223,11 +232,52 @@ def publication_list_choices(filters: ListFilters) -> dict[str, dict[str, int]]:
         .values_list("organization", "department", "field", "category", "region", ExtractYear("produced_on"))
         .annotate(n=Count("id"))
     )
-    choices: dict[str, dict[str, int]] = {name: {} for name in CHOICE_DIMENSIONS}
-    for *values, count in groups:
+    rows, percent = _sampled(groups, _sample_percent()) if many else (list(groups), 100.0)
+    scale = 100.0 / percent
+    counts: dict[str, dict[str, int]] = {name: {} for name in CHOICE_DIMENSIONS}
+    for *values, count in rows:
         for name, value in zip(CHOICE_DIMENSIONS, values, strict=True):
             if value:
-                choices[name][str(value)] = choices[name].get(str(value), 0) + count
-    found = {name: counts for name, counts in choices.items() if counts}
+                counts[name][str(value)] = counts[name].get(str(value), 0) + count
+    found = ListChoices(
+        {
+            name: {value: round(n * scale) for value, n in by_value.items()}
+            for name, by_value in counts.items()
+            if by_value
+        },
+        estimated=percent < 100,
+    )
     cache.set(key, found, CHOICES_CACHE_SECONDS)
     return found
+
+
+def _sample_percent() -> float:
+    """The share of the table's pages that holds about ``SAMPLED_ROWS`` rows (PostgreSQL only)."""
+    if connection.vendor != "postgresql":
+        return 100.0
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
+            [PublishedRecord._meta.db_table],
+        )
+        rows = int(cursor.fetchone()[0])
+    return min(100.0, 100.0 * SAMPLED_ROWS / rows) if rows > 0 else 100.0
+
+
+def _sampled(groups: QuerySet[PublishedRecord], percent: float) -> tuple[list[tuple[object, ...]], float]:
+    """The grouped query over ``TABLESAMPLE SYSTEM (percent)`` (whole pages picked at random, so it
+    reads ``percent`` of the table, not all of it), and the percent read. Django has no word for it,
+    hence the SQL; at 100 % (a small table, or SQLite) the query as it is."""
+    if percent >= 100:
+        return list(groups), 100.0
+    sql, params = groups.query.sql_with_params()
+    table = connection.ops.quote_name(PublishedRecord._meta.db_table)
+    # The table itself, not a column of it (EXTRACT(YEAR FROM "table"."produced_on") comes first).
+    sampled, found = re.subn(
+        rf"FROM {re.escape(table)}(?!\.)", f"FROM {table} TABLESAMPLE SYSTEM ({percent:.6f})", sql, count=1
+    )
+    if not found:
+        return list(groups), 100.0
+    with connection.cursor() as cursor:
+        cursor.execute(sampled, params)
+        return [tuple(row) for row in cursor.fetchall()], percent
