@@ -13,6 +13,7 @@ class SearchResultOut(Schema):
     department: str
     info_type: str
     grade: str
+    field: str  # 분야
     date: str | None
     snippet: str
     url: str

@@ -15,6 +15,7 @@ from sotong.api.schemas import ChangesOut, ErrorOut, RecordOut, SearchOut
 from sotong.core.disclosure import ground_labels
 from sotong.publication.models import PublishedRecord
 from sotong.publication.selectors import publication_changes, publication_get
+from sotong.search.documents import FACET_FIELDS
 from sotong.search.errors import SearchError
 from sotong.search.selectors import search_records
 
@@ -36,12 +37,13 @@ class SearchParams(Schema):
     info_type: str = ""
     year: str = ""
     grade: str = ""
+    field: str = ""  # 분야: 교통, 안전, 환경 …
     sort: str = "relevance"  # or "date": newest first
 
 
 @router.get("/search", response={200: SearchOut, 400: ErrorOut}, summary="문서 검색 / search documents")
 def search(request: HttpRequest, params: Query[SearchParams]) -> Status[dict[str, Any]]:
-    filters = params.dict(include={"organization", "department", "info_type", "year", "grade"})
+    filters = params.dict(include=set(FACET_FIELDS))
     try:
         results = search_records(
             text=params.q, page=params.page, per_page=params.per_page, filters=filters, sort=params.sort
@@ -52,7 +54,7 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> Status[dict[str
         {
             "id": hit.id, "title": hit.title, "registration_number": hit.registration_number,
             "organization": hit.organization, "department": hit.department, "info_type": hit.info_type,
-            "grade": hit.grade, "date": hit.date, "snippet": "".join(text for text, _ in hit.snippet),
+            "grade": hit.grade, "field": hit.field, "date": hit.date, "snippet": "".join(text for text, _ in hit.snippet),
             "url": request.build_absolute_uri(hit.url),
         }
         for hit in results.hits

@@ -14,6 +14,7 @@ FACET_LABELS = {
     "organization": gettext_noop("기관"),
     "department": gettext_noop("부서"),
     "info_type": gettext_noop("정보 유형"),
+    "field": gettext_noop("분야"),
     "year": gettext_noop("생산 연도"),
     "grade": gettext_noop("공개 여부"),
 }

@@ -20,7 +20,8 @@ from sotong.search.errors import (
 )
 
 # The fields a list can be narrowed by and counted over, in the order the portal shows them.
-FACET_FIELDS: tuple[str, ...] = ("organization", "department", "info_type", "year", "grade")
+# ``field`` is the record's 분야 (``publication.fields``: 교통, 안전, 환경 …).
+FACET_FIELDS: tuple[str, ...] = ("organization", "department", "info_type", "field", "year", "grade")
 MAX_PER_PAGE = 100
 # Deep pages cost a top-(page × per_page) collection; nobody reads page 500 of a search, robots do.
 MAX_PAGE = 500
@@ -47,6 +48,8 @@ class SearchDocument:
     grade: str = ""
     date: str | None = None  # ISO date (YYYY-MM-DD); the list page sorts by it, newest first
     url: str = ""
+    # 분야. Last: the name would hide ``dataclasses.field`` from the attributes after it.
+    field: str = ""
 
     def facet_value(self, name: str) -> str:
         value = getattr(self, name)
@@ -101,6 +104,7 @@ class Hit:
     grade: str = ""
     date: str | None = None
     url: str = ""
+    field: str = ""  # 분야
 
 
 @dataclass(frozen=True, slots=True)

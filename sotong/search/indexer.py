@@ -22,6 +22,7 @@ from pathlib import Path
 from django.conf import settings
 from django.urls import get_script_prefix, reverse
 
+from sotong.publication.fields import field_map_path, field_of
 from sotong.publication.models import PublishedRecord
 from sotong.publication.selectors import publication_get_many, publication_list
 from sotong.publication.services import PublicationData
@@ -82,7 +83,16 @@ def search_document(record: PublishedRecord | PublicationData) -> SearchDocument
         grade=record.grade or "목록만 공개",
         date=produced_on.isoformat() if produced_on else None,
         url=record_url(record.public_id),
+        field=_field(record),
     )
+
+
+def _field(record: PublishedRecord | PublicationData) -> str:
+    """The record's 분야: stored on a ``PublishedRecord``; for ``PublicationData`` (bulk paths), the
+    one publication has just given it: the source's, else its department's."""
+    if isinstance(record, PublishedRecord):
+        return record.field
+    return record.field or field_of(record.department, record.department_path, path=field_map_path())
 
 
 def search_index_prepared(docs: Iterable[PreparedDocument]) -> None:

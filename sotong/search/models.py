@@ -45,11 +45,15 @@ class SearchEntry(models.Model):
     grade = models.TextField(blank=True)
     date = models.CharField(max_length=10, null=True, blank=True)  # ISO date, as SearchDocument has it
     url = models.TextField(blank=True)
+    field = models.TextField(blank=True)  # 분야 (SearchDocument.field), a facet
     # Listing order for an empty query: date, then id (as Tantivy's sort key), newest first.
     sort_key = models.TextField()
     # ``backends.base.tie_key`` moved into the signed range: orders equal scores as Tantivy does.
     tie_key = models.BigIntegerField()
     analysis = models.SmallIntegerField()  # prepare.ANALYSIS_VERSION of the terms
+    # postgres_rows.ROW_VERSION of the stored fields: a row written before a field was added lacks
+    # it (rows of before the field facet are 1, set by migration 0002), and the index is rebuilt.
+    row_version = models.SmallIntegerField()
     # See ``sotong.search.backends.postgres_rows`` for what each vector holds and why.
     head_terms = TsVectorField()  # morphemes of the title (A) and the number (B), in the row
     body_terms = TsVectorField()  # morphemes of the body, no positions (for the index only)

@@ -7,7 +7,7 @@ from sotong.intake.services.folders import folder_ingest
 
 pytestmark = pytest.mark.django_db(transaction=True)
 RESULT_FIELDS = {"id", "title", "registration_number", "organization", "department", "info_type",
-                 "grade", "date", "snippet", "url"}  # fmt: skip
+                 "grade", "field", "date", "snippet", "url"}  # fmt: skip
 
 
 @pytest.fixture
@@ -24,6 +24,15 @@ def test_search_answers_total_and_results_with_public_fields(client, published):
     assert set(first) >= RESULT_FIELDS
     assert first["url"].endswith(f"/records/{first['id']}/")
     assert "열린정부" in first["title"] + first["snippet"]
+
+
+def test_search_counts_and_filters_by_field(client, published):
+    body = client.get("/api/v1/search", {"q": ""}).json()
+    (field, count), *_ = body["facets"]["field"]
+    assert field and count == sum(1 for hit in body["results"] if hit["field"] == field)
+    narrowed = client.get("/api/v1/search", {"q": "", "field": field}).json()
+    assert narrowed["total"] == count and {hit["field"] for hit in narrowed["results"]} == {field}
+    assert client.get("/api/v1/search", {"q": "", "field": "없는분야"}).json()["total"] == 0
 
 
 def test_record_by_public_id_has_approval_line_and_text(client, published):

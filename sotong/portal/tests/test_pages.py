@@ -66,6 +66,18 @@ def test_search_facet_link_narrows_and_counts_match(client, portal):
     assert {hit.grade for hit in narrowed.hits} == {"공개"}
 
 
+def test_search_offers_the_field_as_a_facet_and_narrows_by_it(client, portal):
+    response = client.get("/search/", {"q": ""})
+    field_facet = next(f for f in response.context["facets"] if f.name == "field")
+    assert field_facet.label == "분야" and "<h2>분야</h2>" in response.content.decode()
+    first = field_facet.links[0]
+    assert first.count == PublishedRecord.objects.filter(field=first.value).count()
+    narrowed = client.get("/search/" + first.url).context["results"]
+    assert narrowed.total == first.count and {hit.field for hit in narrowed.hits} == {first.value}
+    english = client.get("/search/", {"q": ""}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<h2>Field</h2>" in english
+
+
 def test_search_with_a_bad_page_says_why_in_korean(client, portal):
     response = client.get("/search/", {"q": "시민", "page": "9999"})
     assert response.status_code == 400

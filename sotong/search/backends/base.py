@@ -95,8 +95,9 @@ class SearchBackend(ABC):
         """Remove every document (before a full rebuild)."""
 
     def outdated(self) -> bool:
-        """Whether the index holds terms of another analysis (``prepare.ANALYSIS_VERSION``) and
-        must be rebuilt; an engine that refuses to open such an index says so by raising instead."""
+        """Whether the index holds terms of another analysis (``prepare.ANALYSIS_VERSION``) or
+        documents stored without a field added since, and must be rebuilt; an engine that refuses
+        to open such an index (Tantivy: its schema version) says so by raising instead."""
         return False
 
     def close(self) -> None:  # noqa: B027 - an optional hook, not a duty: most have nothing to release

@@ -47,6 +47,9 @@ TOP_TF = 4  # ts_rank adds 1, 1/4, 1/9, 1/16 … of a weight per occurrence: lit
 MAX_POSITION = 16383  # PostgreSQL's MAXENTRYPOS - 1
 MAX_POSITIONS = 256  # PostgreSQL's MAXNUMPOS: positions kept per lexeme
 WINDOW_OVERLAP = 64
+# Bump when the stored fields change: rows of another version make ``outdated`` true and the index is
+# rebuilt (terms made differently bump ``prepare.ANALYSIS_VERSION`` instead). 2: the field (분야).
+ROW_VERSION = 2
 
 COLUMNS: tuple[str, ...] = (
     "id",
@@ -69,6 +72,8 @@ COLUMNS: tuple[str, ...] = (
     "head_bigrams",
     "body_bigrams",
     "bigram_windows",
+    "field",
+    "row_version",
 )
 # Read back to build a hit, in this order.
 HIT_COLUMNS: tuple[str, ...] = (
@@ -83,6 +88,7 @@ HIT_COLUMNS: tuple[str, ...] = (
     "grade",
     "date",
     "url",
+    "field",
 )
 _SIGNED = 1 << 63
 
@@ -220,6 +226,8 @@ def entry_row(prepared: PreparedDocument) -> tuple[Any, ...]:
         head_bigrams.literal(),
         body_bigrams.literal(),
         windows,
+        doc.field,
+        ROW_VERSION,
     )
 
 
@@ -230,7 +238,7 @@ def signed_tie_key(doc_id: str) -> int:
 
 def to_hit(row: Sequence[Any], score: float, snippet: tuple[Segment, ...], title: tuple[Segment, ...]) -> Hit:
     """A hit from the values of ``HIT_COLUMNS``."""
-    doc_id, title_text, _body, number, organization, department, info_type, year, grade, date, url = row
+    doc_id, title_text, _body, number, organization, department, info_type, year, grade, date, url, area = row
     return Hit(
         id=doc_id,
         score=score,
@@ -245,4 +253,5 @@ def to_hit(row: Sequence[Any], score: float, snippet: tuple[Segment, ...], title
         grade=grade or "",
         date=date or None,
         url=url or "",
+        field=area or "",
     )

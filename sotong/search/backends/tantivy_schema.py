@@ -20,7 +20,7 @@ from sotong.search.prepare import PreparedDocument
 
 # Bump when the fields change (Tantivy then refuses the old index). A change of the analysis
 # (``prepare.ANALYSIS_VERSION``) is caught by the marker file in the index folder.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: the field (분야) facet
 
 # (field, boost): a title match outweighs a passing mention in a long body.
 TERM_FIELDS: tuple[tuple[str, float], ...] = (
@@ -33,7 +33,7 @@ BIGRAM_FIELDS: tuple[tuple[str, float], ...] = (
     ("body_bigrams", 1.0),
     ("number_bigrams", 2.0),
 )
-TEXT_FACETS: tuple[str, ...] = ("organization", "department", "info_type", "grade")
+TEXT_FACETS: tuple[str, ...] = ("organization", "department", "info_type", "field", "grade")
 SORT_KEY = "sort_key"  # date, then id: newest first with a stable order among equal dates
 TIE_KEY = "tie_key"  # a hash of the id: orders equal scores by id, cheaply (a fast field, not a stored read)
 
@@ -114,4 +114,5 @@ def to_hit(
         grade=stored_text(stored, "grade"),
         date=stored_text(stored, "date") or None,
         url=stored_text(stored, "url"),
+        field=stored_text(stored, "field"),
     )

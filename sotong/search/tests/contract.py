@@ -298,6 +298,23 @@ class SearchBackendContract:
         both = backend.search(SearchQuery(filters={"department": "안전총괄과", "grade": "공개"}))
         assert ids(both) == ["a"]
 
+    def test_field_is_a_facet_and_a_filter(self, backend: SearchBackend) -> None:
+        backend.index(
+            [
+                make_doc("bus", "버스 노선 조정", field="교통"),
+                make_doc("subway", "지하철 노선 연장", field="교통"),
+                make_doc("school", "통학 노선 안전 점검", field="안전"),
+                make_doc("unfiled", "노선 안내"),  # no field: counted under none
+            ]
+        )
+        results = backend.search(SearchQuery(text="노선"))
+        assert results.total == 4 and results.facets["field"] == [("교통", 2), ("안전", 1)]
+        narrowed = backend.search(SearchQuery(text="노선", filters={"field": "교통"}))
+        assert sorted(ids(narrowed)) == ["bus", "subway"] and narrowed.facets["field"] == [("교통", 2)]
+        assert ids(backend.search(SearchQuery(filters={"field": "안전"}))) == ["school"]
+        assert backend.search(SearchQuery(filters={"field": "환경"})).total == 0
+        assert [hit.field for hit in backend.search(SearchQuery(text="통학")).hits] == ["안전"]
+
     # --- related documents by text ------------------------------------------------------------
 
     def _river_corpus(self, backend: SearchBackend) -> None:

@@ -1,5 +1,7 @@
 """The Django side of search: the index is fed from publications and can always be rebuilt."""
 
+import json
+
 import pytest
 
 from sotong.intake.services.folders import folder_ingest
@@ -21,6 +23,17 @@ def test_published_records_are_indexed_on_commit_and_rebuild_restores_a_lost_ind
     assert search_index_is_stale() and search_records(text="청년주택").total == 0
     assert search_rebuild() == 2
     assert search_records(text="청년주택").total == 1
+
+
+def test_an_index_built_before_the_field_facet_is_stale_and_rebuilt_with_it(seoul, demo_data, settings):
+    folder_ingest(folder=demo_data / "demo-withheld", actor="test")
+    marker = settings.SOTONG_SEARCH_DIR / MARKER
+    marker.write_text(json.dumps({**json.loads(marker.read_text()), "schema": 2}))  # no field facet
+    indexer._backend.cache_clear()  # as a new process would open it
+    assert search_index_is_stale()
+    assert search_rebuild() == 2 and not search_index_is_stale()
+    fields = dict(search_records(text="").facets["field"])
+    assert sum(fields.values()) == 2 and all(fields)
 
 
 def test_rebuild_replaces_an_index_built_by_another_version(seoul, demo_data, settings):

@@ -118,6 +118,16 @@ def test_an_index_of_another_analysis_is_outdated(backend: PostgresBackend) -> N
     assert not backend.outdated() and backend.count() == 0
 
 
+def test_rows_written_before_the_field_facet_make_the_index_outdated(backend: PostgresBackend) -> None:
+    backend.index([make_doc("a", "시민 참여", field="교통")])
+    assert not backend.outdated()
+    with connection.cursor() as cursor:  # as migration 0002 leaves the rows it found
+        cursor.execute("UPDATE search_entry SET row_version = 1, field = ''")
+    assert backend.outdated()
+    backend.index([make_doc("a", "시민 참여", field="교통")])
+    assert not backend.outdated() and backend.search(SearchQuery(filters={"field": "교통"})).total == 1
+
+
 def test_a_search_leaves_the_callers_transaction_settings_as_they_were(backend: PostgresBackend) -> None:
     # The test runs inside a transaction, as a search inside a request's or a job's would.
     backend.index([make_doc("a", "시민 참여")])
