@@ -52,8 +52,11 @@ class SearchEntry(models.Model):
     tie_key = models.BigIntegerField()
     analysis = models.SmallIntegerField()  # prepare.ANALYSIS_VERSION of the terms
     # postgres_rows.ROW_VERSION of the stored fields: a row written before a field was added lacks
-    # it (rows of before the field facet are 1, set by migration 0002), and the index is rebuilt.
+    # it (rows of before the field facet are 1, set by migration 0002; of before the similar terms,
+    # 2, set by 0003), and the index is rebuilt.
     row_version = models.SmallIntegerField()
+    # ``similar.encode_candidates``: the terms its similar documents are looked for by (record page).
+    similar_candidates = models.TextField(blank=True)
     # See ``sotong.search.backends.postgres_rows`` for what each vector holds and why.
     head_terms = TsVectorField()  # morphemes of the title (A) and the number (B), in the row
     body_terms = TsVectorField()  # morphemes of the body, no positions (for the index only)

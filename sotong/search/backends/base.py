@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 from sotong.search.documents import Hit, SearchDocument, SearchQuery, SearchResults
 from sotong.search.prepare import PreparedDocument, prepare_many
-from sotong.search.similar import WeightedTerm, candidate_terms, common_limit, distinctive_terms
+from sotong.search.similar import WeightedTerm, common_limit, distinctive_terms
 
 __all__ = ["PreparedDocument", "SearchBackend", "tie_key"]
 
@@ -53,10 +53,7 @@ class SearchBackend(ABC):
         """Documents that share the most distinctive terms with ``doc_id`` as the index holds it,
         best first, never ``doc_id`` itself nor ``exclude``; empty when ``doc_id`` is not indexed
         or has no term worth looking for (``sotong.search.similar`` says which terms and why)."""
-        stored = self.stored_text(doc_id)
-        if stored is None:
-            return []
-        candidates = candidate_terms(*stored)
+        candidates = self.similar_candidates(doc_id)
         if not candidates:
             return []
         total = self.approximate_count()
@@ -67,8 +64,9 @@ class SearchBackend(ABC):
         return self.similar_to(doc_id, terms, limit=limit, exclude=exclude)
 
     @abstractmethod
-    def stored_text(self, doc_id: str) -> tuple[str, str] | None:
-        """The title and body the index holds for ``doc_id`` (the published text), or None."""
+    def similar_candidates(self, doc_id: str) -> dict[str, float]:
+        """The candidate terms stored with ``doc_id`` (``similar.candidate_terms``, made when it was
+        indexed), heaviest first; empty when it is not indexed."""
 
     @abstractmethod
     def term_frequencies(self, terms: Sequence[str], *, cap: int) -> dict[str, int]:

@@ -36,7 +36,7 @@ from sotong.search.errors import POSTGRES_NEEDS_POSTGRESQL, SearchError
 from sotong.search.models import TABLE
 from sotong.search.prepare import ANALYSIS_VERSION, PreparedDocument
 from sotong.search.query import ParsedQuery, parse_query
-from sotong.search.similar import WeightedTerm
+from sotong.search.similar import WeightedTerm, decode_candidates
 
 # Distinct values counted per facet, as the Tantivy backend's terms aggregation.
 FACET_SIZE = 1000
@@ -186,11 +186,11 @@ class PostgresBackend(SearchBackend):
         parsed = parse_query(query.text)
         return _results(self._fetch(parsed, query), parsed, by_date=parsed.is_empty or query.sort == NEWEST)
 
-    def stored_text(self, doc_id: str) -> tuple[str, str] | None:
+    def similar_candidates(self, doc_id: str) -> dict[str, float]:
         with self._cursor() as cursor:
-            cursor.execute(f"SELECT title, body FROM {TABLE} WHERE id = %s", [doc_id])  # noqa: S608
+            cursor.execute(f"SELECT similar_candidates FROM {TABLE} WHERE id = %s", [doc_id])  # noqa: S608
             row = cursor.fetchone()
-        return None if row is None else (row[0], row[1])
+        return {} if row is None else decode_candidates(row[0])
 
     def term_frequencies(self, terms: Sequence[str], *, cap: int) -> dict[str, int]:
         # Each count stops after ``cap`` + 1 rows: a common term's exact count is not needed, and

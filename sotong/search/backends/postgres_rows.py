@@ -34,6 +34,7 @@ from typing import Any
 from sotong.search.backends.base import tie_key
 from sotong.search.documents import Hit, Segment
 from sotong.search.prepare import ANALYSIS_VERSION, PreparedDocument
+from sotong.search.similar import candidate_terms, encode_candidates
 
 TITLE, NUMBER, BODY = "A", "B", ""
 # ``ts_rank``'s weights of D (the body), C (unused), B (the number) and A (the title): the Tantivy
@@ -48,8 +49,9 @@ MAX_POSITION = 16383  # PostgreSQL's MAXENTRYPOS - 1
 MAX_POSITIONS = 256  # PostgreSQL's MAXNUMPOS: positions kept per lexeme
 WINDOW_OVERLAP = 64
 # Bump when the stored fields change: rows of another version make ``outdated`` true and the index is
-# rebuilt (terms made differently bump ``prepare.ANALYSIS_VERSION`` instead). 2: the field (분야).
-ROW_VERSION = 2
+# rebuilt (terms made differently bump ``prepare.ANALYSIS_VERSION`` instead). 2: the field (분야);
+# 3: the candidate terms of similar documents.
+ROW_VERSION = 3
 
 COLUMNS: tuple[str, ...] = (
     "id",
@@ -74,6 +76,7 @@ COLUMNS: tuple[str, ...] = (
     "bigram_windows",
     "field",
     "row_version",
+    "similar_candidates",
 )
 # Read back to build a hit, in this order.
 HIT_COLUMNS: tuple[str, ...] = (
@@ -228,6 +231,7 @@ def entry_row(prepared: PreparedDocument) -> tuple[Any, ...]:
         windows,
         doc.field,
         ROW_VERSION,
+        encode_candidates(candidate_terms(prepared.title_terms, prepared.body_terms)),
     )
 
 

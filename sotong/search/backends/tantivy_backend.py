@@ -37,6 +37,7 @@ from sotong.search.backends.tantivy_query import similar_query, term_in_text, te
 from sotong.search.backends.tantivy_schema import (
     ANALYSIS_VERSION,
     SCHEMA_VERSION,
+    SIMILAR_CANDIDATES,
     SORT_KEY,
     TIE_KEY,
     build_schema,
@@ -48,7 +49,7 @@ from sotong.search.documents import FACET_FIELDS, NEWEST, Hit, SearchQuery, Sear
 from sotong.search.errors import INDEX_LOCKED, INDEX_SCHEMA_MISMATCH, SearchError
 from sotong.search.prepare import PreparedDocument
 from sotong.search.query import ParsedQuery, parse_query
-from sotong.search.similar import WeightedTerm
+from sotong.search.similar import WeightedTerm, decode_candidates
 
 MARKER = "sotong-search.json"
 WRITER_HEAP_BYTES = 64_000_000
@@ -139,13 +140,12 @@ class TantivyBackend(SearchBackend):
             facets=_facets(searcher, matching),
         )
 
-    def stored_text(self, doc_id: str) -> tuple[str, str] | None:
+    def similar_candidates(self, doc_id: str) -> dict[str, float]:
         searcher = self._index.searcher()
         found = searcher.search(Query.term_query(self.schema, "id", doc_id), limit=1, count=False).hits
         if not found:
-            return None
-        stored = searcher.doc(found[0][1]).to_dict()
-        return stored_text(stored, "title"), stored_text(stored, "body")
+            return {}
+        return decode_candidates(stored_text(searcher.doc(found[0][1]).to_dict(), SIMILAR_CANDIDATES))
 
     def term_frequencies(self, terms: Sequence[str], *, cap: int) -> dict[str, int]:
         # Counting every match costs Tantivy little (a posting list or two), so no cap is needed.

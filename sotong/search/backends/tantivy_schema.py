@@ -17,10 +17,11 @@ from sotong.search.backends.base import tie_key
 from sotong.search.documents import Hit, Segment
 from sotong.search.prepare import ANALYSIS_VERSION as ANALYSIS_VERSION  # the marker file's
 from sotong.search.prepare import PreparedDocument
+from sotong.search.similar import candidate_terms, encode_candidates
 
 # Bump when the fields change (Tantivy then refuses the old index). A change of the analysis
 # (``prepare.ANALYSIS_VERSION``) is caught by the marker file in the index folder.
-SCHEMA_VERSION = 3  # 3: the field (분야) facet
+SCHEMA_VERSION = 4  # 3: the field (분야) facet; 4: the candidate terms of similar documents
 
 # (field, boost): a title match outweighs a passing mention in a long body.
 TERM_FIELDS: tuple[tuple[str, float], ...] = (
@@ -35,6 +36,7 @@ BIGRAM_FIELDS: tuple[tuple[str, float], ...] = (
 )
 TEXT_FACETS: tuple[str, ...] = ("organization", "department", "info_type", "field", "grade")
 SORT_KEY = "sort_key"  # date, then id: newest first with a stable order among equal dates
+SIMILAR_CANDIDATES = "similar_candidates"  # stored, not indexed: ``similar.encode_candidates``
 TIE_KEY = "tie_key"  # a hash of the id: orders equal scores by id, cheaply (a fast field, not a stored read)
 
 
@@ -52,7 +54,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field("date", stored=True, tokenizer_name="raw", index_option="basic")
     builder.add_text_field(SORT_KEY, fast=True, tokenizer_name="raw", index_option="basic")
     builder.add_unsigned_field(TIE_KEY, fast=True)
-    for name in ("title", "body", "url"):
+    for name in ("title", "body", "url", SIMILAR_CANDIDATES):
         builder.add_bytes_field(name, stored=True)
     return builder.build()
 
@@ -84,6 +86,8 @@ def to_document(prepared: PreparedDocument) -> tantivy.Document:
     out.add_bytes("title", doc.title.encode())
     out.add_bytes("body", doc.body.encode())
     out.add_bytes("url", doc.url.encode())
+    candidates = candidate_terms(prepared.title_terms, prepared.body_terms)
+    out.add_bytes(SIMILAR_CANDIDATES, encode_candidates(candidates).encode())
     return out
 
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import pytest
 
+from sotong.search import korean
 from sotong.search.backends.base import SearchBackend
 from sotong.search.documents import FACET_FIELDS, Hit, SearchDocument, SearchQuery, SearchResults
 from sotong.search.tests.data import info_list_documents, seed_documents
@@ -370,6 +371,19 @@ class SearchBackendContract:
         # Published again with the passage masked: what the index no longer holds relates nothing.
         backend.index([make_doc("memo", "회의록", "＊＊ ＊＊ 일정을 논의하였다.")])
         assert backend.similar("memo", limit=5) == []
+
+    def test_similar_analyses_no_text_when_asked(
+        self, backend: SearchBackend, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # Kiwi on a title and 2,000 characters took ~38 ms a record page: the terms are chosen when
+        # the document is indexed, and kept.
+        self._river_corpus(backend)
+
+        def refuse(texts: object) -> object:
+            raise AssertionError("text analysed while looking for similar documents")
+
+        monkeypatch.setattr(korean, "_spans_many", refuse)
+        assert ids_of(backend.similar("plan", limit=1)) == ["works"]
 
     def test_similar_hits_carry_the_public_fields(self, backend: SearchBackend) -> None:
         self._river_corpus(backend)

@@ -26,6 +26,7 @@ def test_published_records_are_indexed_on_commit_and_rebuild_restores_a_lost_ind
 
 
 def test_an_index_built_before_the_field_facet_is_stale_and_rebuilt_with_it(seoul, demo_data, settings):
+    settings.SOTONG_SEARCH_BACKEND = "tantivy"  # its marker file; for PostgreSQL see test_postgres_backend
     folder_ingest(folder=demo_data / "demo-withheld", actor="test")
     marker = settings.SOTONG_SEARCH_DIR / MARKER
     marker.write_text(json.dumps({**json.loads(marker.read_text()), "schema": 2}))  # no field facet

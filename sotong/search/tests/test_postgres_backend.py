@@ -118,11 +118,13 @@ def test_an_index_of_another_analysis_is_outdated(backend: PostgresBackend) -> N
     assert not backend.outdated() and backend.count() == 0
 
 
-def test_rows_written_before_the_field_facet_make_the_index_outdated(backend: PostgresBackend) -> None:
+def test_rows_of_an_earlier_row_version_make_the_index_outdated(backend: PostgresBackend) -> None:
     backend.index([make_doc("a", "시민 참여", field="교통")])
     assert not backend.outdated()
-    with connection.cursor() as cursor:  # as migration 0002 leaves the rows it found
-        cursor.execute("UPDATE search_entry SET row_version = 1, field = ''")
+    with connection.cursor() as cursor:  # as migrations 0002 and 0003 leave the rows they find
+        cursor.execute(
+            "UPDATE search_entry SET row_version = row_version - 1, field = '', similar_candidates = ''"
+        )
     assert backend.outdated()
     backend.index([make_doc("a", "시민 참여", field="교통")])
     assert not backend.outdated() and backend.search(SearchQuery(filters={"field": "교통"})).total == 1
