@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
@@ -232,13 +233,13 @@ def publication_list_choices(filters: ListFilters, *, many: bool) -> ListChoices
         .values_list("organization", "department", "field", "category", "region", ExtractYear("produced_on"))
         .annotate(n=Count("id"))
     )
-    rows, percent = _sampled(groups, _sample_percent()) if many else (list(groups), 100.0)
+    rows, percent = _sampled(groups, _sample_percent() if many else 100.0)
     scale = 100.0 / percent
     counts: dict[str, dict[str, int]] = {name: {} for name in CHOICE_DIMENSIONS}
     for *values, count in rows:
         for name, value in zip(CHOICE_DIMENSIONS, values, strict=True):
             if value:
-                counts[name][str(value)] = counts[name].get(str(value), 0) + count
+                counts[name][str(value)] = counts[name].get(str(value), 0) + int(count)
     found = ListChoices(
         {
             name: {value: round(n * scale) for value, n in by_value.items()}
@@ -264,12 +265,12 @@ def _sample_percent() -> float:
     return min(100.0, 100.0 * SAMPLED_ROWS / rows) if rows > 0 else 100.0
 
 
-def _sampled(groups: QuerySet[PublishedRecord], percent: float) -> tuple[list[tuple[object, ...]], float]:
+def _sampled(groups: QuerySet[Any], percent: float) -> tuple[list[tuple[Any, ...]], float]:
     """The grouped query over ``TABLESAMPLE SYSTEM (percent)`` (whole pages picked at random, so it
     reads ``percent`` of the table, not all of it), and the percent read. Django has no word for it,
     hence the SQL; at 100 % (a small table, or SQLite) the query as it is."""
     if percent >= 100:
-        return list(groups), 100.0
+        return [tuple(row) for row in groups], 100.0
     sql, params = groups.query.sql_with_params()
     table = connection.ops.quote_name(PublishedRecord._meta.db_table)
     # The table itself, not a column of it (EXTRACT(YEAR FROM "table"."produced_on") comes first).
@@ -277,7 +278,7 @@ def _sampled(groups: QuerySet[PublishedRecord], percent: float) -> tuple[list[tu
         rf"FROM {re.escape(table)}(?!\.)", f"FROM {table} TABLESAMPLE SYSTEM ({percent:.6f})", sql, count=1
     )
     if not found:
-        return list(groups), 100.0
+        return [tuple(row) for row in groups], 100.0
     with connection.cursor() as cursor:
         cursor.execute(sampled, params)
         return [tuple(row) for row in cursor.fetchall()], percent

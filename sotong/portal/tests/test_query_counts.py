@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def portal(seoul, demo_data) -> PublishedPage:
     folder_ingest(folder=demo_data / "seed-documents", actor="test")
-    return PublishedPage.objects.select_related("file__record").order_by("id").first()
+    page = PublishedPage.objects.select_related("file__record").order_by("id").first()
+    assert page is not None, "the seed documents have public PDFs with pages"
+    return page
 
 
 def _queries(client, path: str, status: int = 200) -> list[str]:
