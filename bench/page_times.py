@@ -64,6 +64,8 @@ def prepare() -> dict[str, str]:
         "정보목록, first page": "/list/",
         "정보목록, 50,000 deep": f"/list/?after={ListPosition(deep_day, deep_id).token()}",
         "정보목록, by organization": "/list/?organization=서울특별시",
+        "정보목록, by department": f"/list/?department={quote(record.department)}",
+        "a kind's list with its choices (결재문서)": f"/list/?info_type={quote('결재문서')}",
         "찾아보기": "/browse/",
         "record page": f"/records/{record.public_id}/",
         "record preview (in place)": f"/records/{record.public_id}/preview/",
