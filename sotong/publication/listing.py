@@ -202,7 +202,8 @@ def publication_list_count(filters: ListFilters) -> ListCount:
 
 
 CHOICES_CACHE_SECONDS = 300
-CHOICE_DIMENSIONS = ("organization", "department", "field", "category", "region", "year")
+# In the order the page shows them (the first two open): what tells a kind's records apart first.
+CHOICE_DIMENSIONS = ("department", "category", "region", "field", "year", "organization")
 # Over ``COUNT_CAP`` records on PostgreSQL, the choices are counted on a sample of the table's pages
 # that holds about this many rows: a whole kind of 8M records takes 19 s to group, a sample 0.3 s.
 SAMPLED_ROWS = 200_000
@@ -230,7 +231,7 @@ def publication_list_choices(filters: ListFilters, *, many: bool) -> ListChoices
     groups = (
         _filtered(filters)
         .order_by()
-        .values_list("organization", "department", "field", "category", "region", ExtractYear("produced_on"))
+        .values_list("department", "category", "region", "field", ExtractYear("produced_on"), "organization")
         .annotate(n=Count("id"))
     )
     rows, percent = _sampled(groups, _sample_percent() if many else 100.0)
