@@ -132,6 +132,15 @@ ROW_BAD_VALUE = Message(
     en="The value of {field} is a {found}, not text or a number. Put plain text in each field.",
 )
 
+ROW_PERSONAL_IN_METADATA = Message(
+    code="row_personal_in_metadata",
+    ko="{field}에 개인정보로 보이는 값({kinds})이 있어 이 행을 받지 않았습니다. 분류·지역·과제·부서 "
+    "칸은 가리지 않고 그대로 공개되므로, 개인정보를 지우고 다시 올려 주세요.",
+    en="{field} holds what looks like personal information ({kinds}), so this row was not taken in. "
+    "Category, region, task card and department are published as they are: remove it and upload "
+    "the list again.",
+)
+
 
 class ListFormatError(BilingualError):
     """The file cannot be read as one of Seoul's lists; no row of it was read."""

@@ -23,12 +23,19 @@ from pathlib import Path
 
 from django.db import transaction
 
-from sotong.intake.lists.errors import RowError
+from sotong.intake.lists.errors import ROW_PERSONAL_IN_METADATA, RowError
 from sotong.intake.lists.readers import read_list
 from sotong.intake.lists.rows import ListRow
 from sotong.organizations.models import Organization
 from sotong.organizations.services.units import UnitResolver
-from sotong.pipeline.decisions import DECISION_FIELDS, decisions_save, records_decide_in_memory
+from sotong.pipeline.decisions import (
+    DECISION_FIELDS,
+    PublicContacts,
+    decisions_save,
+    public_contacts,
+    records_decide_in_memory,
+    unmasked_kinds,
+)
 from sotong.pipeline.stages.decide import Decision, DecisionRules
 from sotong.pipeline.stages.publish import records_publish_many
 from sotong.records.models import Record
@@ -91,6 +98,23 @@ class _RowMapper:
         )
 
 
+# Columns published as the source writes them, never masked (the title and texts are decided and
+# masked instead): a row showing personal information in one of them is refused, not published.
+PUBLISHED_AS_IS = ("category", "region", "task_card", "department")
+
+
+def _personal_in_metadata(row: ListRow, public: PublicContacts, min_confidence: float) -> RowError | None:
+    for column in PUBLISHED_AS_IS:
+        values = (getattr(row, column), *(row.department_path if column == "department" else ()))
+        for value in filter(None, values):
+            kinds = unmasked_kinds(value, public=public, cleared=(), min_confidence=min_confidence)
+            if kinds:
+                return RowError.of(
+                    ROW_PERSONAL_IN_METADATA, line=row.line, field=column, kinds=", ".join(sorted(set(kinds)))
+                )
+    return None
+
+
 def _decide_into(decided: list[tuple[Record, Decision]], rules: DecisionRules, records: list[Record]) -> None:
     decided.extend(records_decide_in_memory(records, rules=rules))
 
@@ -106,11 +130,15 @@ def list_import(
     summary = ListImportSummary()
     mapper = _RowMapper(organization, actor)
     rules = rules_current()
+    public = public_contacts(organization)
     with BackgroundPreparer(start_after=BATCH_SIZE) as preparer:
         ready: list[PreparedDocument] = []
         for batch in _batches(read_list(path), BATCH_SIZE):
             rows = [item for item in batch if isinstance(item, ListRow)]
             summary.rejected += [item for item in batch if isinstance(item, RowError)]
+            refused = {id(row): _personal_in_metadata(row, public, rules.min_confidence) for row in rows}
+            summary.rejected += [error for error in refused.values() if error is not None]
+            rows = [row for row in rows if refused[id(row)] is None]
             with transaction.atomic():  # one commit per batch: records, decisions, audit and publications
                 decided: list[tuple[Record, Decision]] = []
                 result = record_upsert_many(

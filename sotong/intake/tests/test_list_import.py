@@ -78,6 +78,35 @@ def test_a_bad_row_is_reported_and_the_rest_of_the_file_goes_on(seoul, tmp_path)
     assert all(e.message_ko and e.message_en for e in summary.rejected)
 
 
+@pytest.mark.django_db(transaction=True)
+def test_personal_information_in_a_column_published_as_is_refuses_that_row_only(seoul, tmp_path):
+    """Category, region, task card and department are published as the source writes them: a row
+    with a resident number or phone there is refused, in both languages, and the rest goes on."""
+    path = tmp_path / "research.csv"
+    header = "nid,title,regist_dt,relm,creat_yr,category,region,isbn,relte_area,writer,doc_prdctn_dt,cpyrht,job_se,url"
+    path.write_text(
+        f"{header}\n"
+        "1,좋은 연구,20151022000009,정책연구자료,2014,복지,서울시전체,,서울시복지재단,윤희숙,20150127,,I,\n"
+        "2,지역 칸이 이상한 연구,20151022000009,정책연구자료,2014,복지,900101-1234568,,서울시복지재단,윤희숙,20150127,,I,\n"
+        "3,기관 칸이 이상한 연구,20151022000009,정책연구자료,2014,복지,서울시전체,,연락 010-2345-6789,윤희숙,20150127,,I,\n"
+        "4,또 좋은 연구,20151022000009,정책연구자료,2014,건강,서울시전체,,보건환경연구원,김미현,20150128,,I,\n",
+        encoding="utf-8",
+    )
+    summary = list_import(path=path, organization=seoul, actor="test")
+    assert summary.created == 2
+    refused = [(e.line, e.field, e.code) for e in summary.rejected]
+    assert refused == [
+        (3, "region", "row_personal_in_metadata"),
+        (4, "department", "row_personal_in_metadata"),
+    ]
+    assert all(
+        "개인정보" in e.message_ko and "personal information" in e.message_en for e in summary.rejected
+    )
+    published = PublishedRecord.objects.values_list("title", flat=True)
+    assert sorted(published) == ["또 좋은 연구", "좋은 연구"]
+    assert not Record.objects.filter(title__contains="이상한").exists()
+
+
 def test_a_file_that_is_not_a_list_stores_nothing(seoul, tmp_path):
     path = tmp_path / "notes.csv"
     path.write_text("번호,제목\n1,메모\n", encoding="utf-8")

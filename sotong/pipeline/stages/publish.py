@@ -153,7 +153,8 @@ def _leak_guard(records: Sequence[Record], items: Sequence[PublicationData]) -> 
     for record, item in zip(records, items, strict=True):
         public, cleared = context[record.pk]
         page_texts = [text for file in item.files for text in file.page_texts]
-        for text in filter(None, (item.title, item.category, item.region, item.body_text, *page_texts)):
+        metadata = (item.category, item.region, item.task_card, item.department)
+        for text in filter(None, (item.title, *metadata, item.body_text, *page_texts)):
             leaked = unmasked_kinds(text, public=public, cleared=cleared, min_confidence=min_confidence)
             if leaked:
                 raise PublicationLeakError(
