@@ -57,6 +57,9 @@ class RecordOut(Schema):
     date: str | None
     retention_period: str
     task_card: str
+    field: str = ""  # 분야
+    category: str = ""  # the source's own classification (정책연구: 건설, 건강 …)
+    region: str = ""  # 지역
     original_url: str
     licence: str
     approval_line: list[ApprovalStepOut]

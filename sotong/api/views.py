@@ -85,6 +85,7 @@ def _record_body(request: HttpRequest, record: PublishedRecord) -> dict[str, Any
         "no_opening_reason": record.no_opening_reason,
         "date": record.produced_on.isoformat() if record.produced_on else None,
         "retention_period": record.retention_period, "task_card": record.task_card,
+        "field": record.field, "category": record.category, "region": record.region,
         "original_url": record.original_url, "licence": record.licence,
         "approval_line": record.approval_line, "files": files, "text": record.body_text,
         "url": request.build_absolute_uri(reverse("portal:record", args=[record.public_id])),

@@ -33,9 +33,10 @@ MAX_FILE_BYTES = 10**12
 TEXT_LIMITS = {
     "title": 1000, "registration_number": 200, "organization": 100, "department": 200,
     "department_path": 1000, "info_type": 100, "retention_period": 20, "task_card": 300,
-    "reason": 20_000, "no_opening_reason": 300, "licence": 50, "text": 5_000_000,
+    "reason": 20_000, "no_opening_reason": 300, "licence": 50, "text": 5_000_000, "category": 200,
 }  # fmt: skip
-OPTIONAL = {"no_opening_reason": "", "origin": ""}  # absent in older versions of the feed
+# Absent in older versions of the feed.
+OPTIONAL = {"no_opening_reason": "", "origin": "", "category": "", "region": ""}
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class HarvestedItem:
     text: str
     url: str  # the record's page on the peer
     origin: str  # set when the peer itself harvested it elsewhere
+    category: str = ""  # the source's own classification (정책연구: 건설 …)
+    region: str = ""
 
     @property
     def instance(self) -> str:
@@ -226,6 +229,7 @@ def _fields(raw: dict[str, Any], public_id: str, peer: tuple[str, str, int | Non
         original_url=_url(_get(raw, "original_url"), "original_url", peer=None, allow_empty=True),
         licence=text("licence"), approval_line=_approval_line(raw), files=_files(raw, peer),
         text=text("text"), url=_url(_get(raw, "url"), "url", peer=peer), origin=text("origin"),
+        category=text("category"), region=text("region"),
     )  # fmt: skip
 
 

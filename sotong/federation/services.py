@@ -106,7 +106,15 @@ def _screen(peer: Peer) -> _Screen:
 
 
 def _leaked_kinds(item: HarvestedItem, screen: _Screen) -> tuple[str, ...]:
-    texts = [item.title, item.text, item.reason, item.no_opening_reason, item.task_card]
+    texts = [
+        item.title,
+        item.text,
+        item.reason,
+        item.no_opening_reason,
+        item.task_card,
+        item.category,
+        item.region,
+    ]
     texts += [file["name"] for file in item.files]
     kinds = {
         kind
@@ -168,6 +176,7 @@ def _publication(item: HarvestedItem, peer: Peer) -> PublicationData:
         no_opening_reason=item.no_opening_reason, original_url=item.original_url, licence=item.licence,
         approval_line=item.approval_line, body_text=item.text,
         origin=peer.name, origin_url=item.url, origin_files=item.files,
+        category=item.category, region=item.region,
     )  # fmt: skip
 
 

@@ -189,6 +189,23 @@ def test_an_item_that_shows_unmasked_personal_information_is_refused_and_recorde
     assert not Refusal.objects.exists() and PublishedRecord.objects.filter(public_id=leaking["id"]).exists()
 
 
+def test_a_peers_category_and_region_are_kept_and_screened_like_its_text(client, peer_server, seoul):
+    """정책연구 records carry the source's category and region; an older peer sends neither."""
+    research = {**peer_server.item(1), "category": "건강", "region": "마포구"}
+    older = {key: value for key, value in peer_server.item(2).items() if key not in ("category", "region")}
+    leaking = {**peer_server.item(3), "region": "연락 010-4821-7730"}
+    peer_server.items = [research, older, leaking]
+    peer = _peer(peer_server.base_url)
+    outcome = peer_harvest(peer=peer)
+    assert (outcome.written, outcome.refused) == (2, 1)
+    record = PublishedRecord.objects.get(public_id=research["id"])
+    assert (record.category, record.region) == ("건강", "마포구")
+    assert PublishedRecord.objects.get(public_id=older["id"]).region == ""
+    assert Refusal.objects.get(peer=peer).public_id == leaking["id"]
+    api = client.get(f"/api/v1/records/{record.public_id}").json()
+    assert (api["category"], api["region"], api["field"]) == ("건강", "마포구", record.field)
+
+
 def test_ids_of_ours_of_another_owner_or_of_another_organization_are_refused(peer_server):
     taken = peer_server.item(1)
     publication_upsert_many(
