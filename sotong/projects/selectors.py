@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from sotong.projects.choices import Kind
 from sotong.projects.models import Project, ProjectRecord, ProjectTaskCard
-from sotong.publication.models import PublishedRecord
+from sotong.publication.models import PublishedFile, PublishedRecord
 
 TIMELINE_LIMIT = 100  # documents on one page of a project's timeline (500 took ~90 ms to render)
 # What a timeline row shows: never the text, so a withheld record shows its title and grade only.
@@ -67,6 +67,8 @@ def project_timeline(*, project: Project, page: int = 1) -> Timeline:
     records = list(
         project_records(project=project)
         .only(*TIMELINE_FIELDS)
+        # Whether it has public files, for the preview in place (the same query).
+        .annotate(has_files=Exists(PublishedFile.objects.filter(record=OuterRef("pk"))))
         .order_by(F("produced_on").asc(nulls_last=True), "id")[start : start + TIMELINE_LIMIT + 1]
     )
     truncated = len(records) > TIMELINE_LIMIT

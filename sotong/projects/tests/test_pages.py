@@ -3,6 +3,7 @@ from plan to completion and each one's disclosure status; nothing of an unpublis
 public; a fixed number of queries; 404s and 400s in Korean and English."""
 
 import datetime as dt
+import re
 from html import unescape
 from xml.etree import ElementTree
 
@@ -162,3 +163,15 @@ def test_a_project_page_costs_three_queries_whatever_its_documents(client, plaza
         html = _page(client, "/projects/opengov-plaza/")
     assert len(queries) == 3, [q["sql"] for q in queries]
     assert html.count('href="/records/') == 34
+
+
+def test_timeline_documents_with_public_files_open_their_preview_in_place(client, plaza):
+    from sotong.publication.models import PublishedFile, PublishedRecord
+
+    with_file = PublishedRecord.objects.get(public_id="seoul-2012")
+    PublishedFile.objects.create(record=with_file, name="plan.pdf", role="body", size=10, sha256="ab" * 32)
+    with CaptureQueriesContext(connection) as queries:
+        html = _page(client, "/projects/opengov-plaza/")
+    assert len(queries) == 3, "whether a record has files is asked in the records' own query"
+    frames = re.findall(r'<iframe src="/records/([^/]+)/preview/" title="미리보기: ([^"]+)"', html)
+    assert frames == [("seoul-2012", "열린시정 2.0 종합 추진계획")]  # the withheld and file-less: none
