@@ -20,10 +20,8 @@ from sotong.proactive.choices import Cycle
 from sotong.proactive.importer import proactive_import
 from sotong.proactive.models import ProactiveItem
 from sotong.proactive.services import item_cycle_set
-from tests.accessibility.axe import axe_violations, violations_report
 from tests.accessibility.conftest import browser  # noqa: F401  (the fixture: joins the browser suite)
-from tests.accessibility.pages import KOREAN
-from tests.accessibility.test_phone import PHONE, TOO_WIDE
+from tests.accessibility.filled import filled_page_failures
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -55,23 +53,24 @@ def catalogue_paths(public_list: Path) -> list[tuple[str, int]]:
     ]
 
 
+def _overdue_flag_shown(page, path: str) -> list[str]:
+    """The flag's colours are checked by axe too: it must be on the page that asks for it."""
+    if "overdue" in path and page.locator(".proactive-overdue").count() != 1:
+        return [f"{path}: the overdue item is not flagged"]
+    return []
+
+
 def test_the_filled_catalogue_pages_have_no_axe_violation_nor_sideways_scrolling(
     live_server,
     browser,  # noqa: F811  (the suite's fixture, imported above)
     catalogue_paths,
 ):
-    failures = []
-    for viewport in ({"width": 1280, "height": 900}, PHONE):
-        page = browser.new_page(viewport=viewport, locale=KOREAN)  # Chromium would ask for English
-        for path, status in catalogue_paths:
-            with frozen_today(dt.date(2021, 1, 1)):  # the live server runs in this process: overdue shows
-                response = page.goto(live_server.url + path)
-            assert response is not None and response.status == status, path
-            if "overdue" in path:  # the flag's colours are checked too
-                assert page.locator(".proactive-overdue").count() == 1
-            violations = axe_violations(page)
-            if violations:
-                failures.append(violations_report(f"{viewport['width']}px {path}", violations))
-            if viewport == PHONE and (too_wide := page.evaluate(TOO_WIDE)):
-                failures.append(f"phone {path}: wider than the screen: {too_wide[:3]}")
+    failures = filled_page_failures(
+        browser,
+        live_server.url,
+        catalogue_paths,
+        # The live server runs in this process: the frozen day makes the items overdue.
+        around=lambda: frozen_today(dt.date(2021, 1, 1)),
+        check=_overdue_flag_shown,
+    )
     assert not failures, "\n\n".join(failures)
