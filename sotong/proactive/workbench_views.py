@@ -10,6 +10,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from sotong.core.errors import BilingualError
@@ -49,14 +50,15 @@ def cycle_set(request: HttpRequest, item_id: int) -> HttpResponse:
             )
     except BilingualError as error:
         return _list_page(request, status=400, error=str(error))
+    names = {"name": item.name, "department": item.department, "cycle": gettext(item.get_cycle_display())}
     if changed:
-        due = item.next_due_on.isoformat() if item.next_due_on else "없음"
-        messages.success(
-            request, f"'{item.name}'({item.department})의 공표 주기를 {item.get_cycle_display()}(으)로 정했습니다. "
-            f"다음 공표 예정일: {due}.",
-        )  # fmt: skip
+        due = item.next_due_on.isoformat() if item.next_due_on else gettext("없음")
+        message = gettext(
+            "'%(name)s'(%(department)s)의 공표 주기를 %(cycle)s(으)로 정했습니다. 다음 공표 예정일: %(due)s."
+        )
+        messages.success(request, message % {**names, "due": due})
     else:
         messages.info(
-            request, f"'{item.name}'({item.department})의 공표 주기는 이미 {item.get_cycle_display()}입니다."
+            request, gettext("'%(name)s'(%(department)s)의 공표 주기는 이미 %(cycle)s입니다.") % names
         )
     return redirect(reverse("workbench:proactive") + f"#item-{item.pk}")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from sotong.core.errors import Message
 from sotong.projects.choices import Kind, Status
@@ -21,6 +23,9 @@ from sotong.projects.errors import (
 )
 from sotong.projects.models import NAME_LIMIT, PUBLIC_ID_LIMIT, TASK_CARD_LIMIT
 from sotong.projects.services import ProjectFields
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # The English name of each field, for the English half of its errors.
 LABELS_EN = {
@@ -37,13 +42,19 @@ def _both(message: Message, **fields: object) -> str:
     return f"{ko} / {en}"
 
 
+def _korean(label: object) -> str:
+    """A field's label in Korean, for the Korean half of its errors, whatever the page's language."""
+    with translation.override("ko"):
+        return str(label)
+
+
 class BilingualForm(forms.Form):
     """Replaces Django's one-language errors with ours, named by field."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            names = {"label": field.label, "label_en": LABELS_EN[name]}
+            names = {"label": _korean(field.label), "label_en": LABELS_EN[name]}
             field.error_messages["required"] = _both(REQUIRED, **names)
             field.error_messages["invalid_choice"] = _both(BAD_CHOICE, value="%(value)s", **names)
             if isinstance(field, forms.DateField):
@@ -54,35 +65,35 @@ class BilingualForm(forms.Form):
                 field.error_messages["max_length"] = _both(TOO_LONG, limit=field.max_length, **names)
 
 
-def _date(label: str) -> forms.DateField:
+def _date(label: StrOrPromise) -> forms.DateField:
     return forms.DateField(
         label=label, required=False, widget=forms.DateInput(attrs={"type": "date"}), help_text="YYYY-MM-DD"
     )
 
 
 class ProjectForm(BilingualForm):
-    name = forms.CharField(label="사업명", max_length=NAME_LIMIT)
-    kind = forms.ChoiceField(label="구분", choices=Kind.choices)
-    status = forms.ChoiceField(label="상태", choices=Status.choices)
-    organization = forms.CharField(label="담당 기관", max_length=100, initial="서울특별시")
-    department = forms.CharField(label="담당 부서", max_length=200, required=False)
+    name = forms.CharField(label=_("사업명"), max_length=NAME_LIMIT)
+    kind = forms.ChoiceField(label=_("구분"), choices=Kind.choices)
+    status = forms.ChoiceField(label=_("상태"), choices=Status.choices)
+    organization = forms.CharField(label=_("담당 기관"), max_length=100, initial="서울특별시")
+    department = forms.CharField(label=_("담당 부서"), max_length=200, required=False)
     budget = forms.IntegerField(
-        label="예산(원)",
+        label=_("예산(원)"),
         min_value=0,
         required=False,
-        help_text="원 단위 숫자만(예: 3390000000). 모르면 비워 두십시오.",
+        help_text=_("원 단위 숫자만(예: 3390000000). 모르면 비워 두십시오."),
     )
     budget_note = forms.CharField(
-        label="예산 설명",
+        label=_("예산 설명"),
         max_length=500,
         required=False,
-        help_text="출처나 내역(예: 2013년 종합계획, 5년 합계).",
+        help_text=_("출처나 내역(예: 2013년 종합계획, 5년 합계)."),
     )
-    started_on = _date("시작일")
-    ended_on = _date("종료일")
+    started_on = _date(_("시작일"))
+    ended_on = _date(_("종료일"))
     description = forms.CharField(
-        label="설명", required=False, widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="시민이 읽는 공개 설명입니다. 개인정보를 쓰지 마십시오.",
+        label=_("설명"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("시민이 읽는 공개 설명입니다. 개인정보를 쓰지 마십시오."),
     )  # fmt: skip
 
     def clean(self) -> dict[str, Any] | None:
@@ -98,24 +109,24 @@ class ProjectForm(BilingualForm):
 
 class ProjectCreateForm(ProjectForm):
     slug = forms.CharField(
-        label="주소 이름", max_length=80,
+        label=_("주소 이름"), max_length=80,
         validators=[RegexValidator(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z", message=_both(SLUG_INVALID))],
-        help_text="공개 주소 /projects/<이름>/ 에 쓰입니다. 영문 소문자·숫자·하이픈. 만든 뒤에는 바꿀 수 없습니다.",
+        help_text=_("공개 주소 /projects/<이름>/ 에 쓰입니다. 영문 소문자·숫자·하이픈. 만든 뒤에는 바꿀 수 없습니다."),
     )  # fmt: skip
     field_order = ("slug",)
 
 
 class TaskCardForm(BilingualForm):
     task_card = forms.CharField(
-        label="단위과제명", max_length=TASK_CARD_LIMIT,
-        help_text="정보목록의 단위과제 이름과 글자 하나까지 똑같이 쓰십시오(예: 서부간선지하도로 민간투자사업(조경)).",
+        label=_("단위과제명"), max_length=TASK_CARD_LIMIT,
+        help_text=_("정보목록의 단위과제 이름과 글자 하나까지 똑같이 쓰십시오(예: 서부간선지하도로 민간투자사업(조경))."),
     )  # fmt: skip
 
 
 class RecordForm(BilingualForm):
     public_id = forms.CharField(
-        label="공개 문서 번호", max_length=500,
-        help_text="문서 화면 주소(/records/번호/)를 그대로 붙여 넣어도 됩니다.",
+        label=_("공개 문서 번호"), max_length=500,
+        help_text=_("문서 화면 주소(/records/번호/)를 그대로 붙여 넣어도 됩니다."),
     )  # fmt: skip
 
     def clean_public_id(self) -> str:

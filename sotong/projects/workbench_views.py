@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from sotong.core.errors import BilingualError
@@ -56,7 +57,10 @@ def project_list(request: HttpRequest) -> HttpResponse:
     except BilingualError as error:
         form.add_error("slug", str(error))
         return _list_page(request, form, status=400)
-    messages.success(request, f"사업 '{project.name}'을(를) 만들었습니다. 아직 공개되지 않았습니다.")
+    messages.success(
+        request,
+        gettext("사업 '%(name)s'을(를) 만들었습니다. 아직 공개되지 않았습니다.") % {"name": project.name},
+    )
     return redirect("workbench:project", slug=project.slug)
 
 
@@ -95,9 +99,9 @@ def project_edit(request: HttpRequest, slug: str) -> HttpResponse:
         )
     if changed:
         labels = ", ".join(str(form.fields[name].label) for name in changed)
-        messages.success(request, f"저장했습니다: {labels}.")
+        messages.success(request, gettext("저장했습니다: %(labels)s.") % {"labels": labels})
     else:
-        messages.info(request, "바뀐 내용이 없습니다.")
+        messages.info(request, gettext("바뀐 내용이 없습니다."))
     return redirect("workbench:project", slug=project.slug)
 
 
@@ -116,9 +120,8 @@ def task_card_add(request: HttpRequest, slug: str) -> HttpResponse:
         form.add_error("task_card", str(error))
         return _edit_page(request, project, status=400, card_form=form)
     count = task_card_counts(names=[name])[name]
-    messages.success(
-        request, f"단위과제 '{name}'을(를) 더했습니다. 지금 공개 목록에서 일치하는 문서: {count}건."
-    )
+    message = gettext("단위과제 '%(name)s'을(를) 더했습니다. 지금 공개 목록에서 일치하는 문서: %(count)s건.")
+    messages.success(request, message % {"name": name, "count": count})
     return redirect("workbench:project", slug=project.slug)
 
 
@@ -131,7 +134,7 @@ def task_card_remove(request: HttpRequest, slug: str, card_id: int) -> HttpRespo
         raise Http404(NOT_FOUND)
     with transaction.atomic(durable=True):
         services.project_task_card_remove(project=project, card=card, actor=_actor(request))
-    messages.success(request, f"단위과제 '{card.name}'을(를) 뺐습니다.")
+    messages.success(request, gettext("단위과제 '%(name)s'을(를) 뺐습니다.") % {"name": card.name})
     return redirect("workbench:project", slug=project.slug)
 
 
@@ -149,7 +152,7 @@ def record_add(request: HttpRequest, slug: str) -> HttpResponse:
     except BilingualError as error:
         form.add_error("public_id", str(error))
         return _edit_page(request, project, status=400, record_form=form)
-    messages.success(request, f"문서 {public_id}을(를) 더했습니다.")
+    messages.success(request, gettext("문서 %(id)s을(를) 더했습니다.") % {"id": public_id})
     return redirect("workbench:project", slug=project.slug)
 
 
@@ -162,7 +165,7 @@ def record_remove(request: HttpRequest, slug: str, chosen_id: int) -> HttpRespon
         raise Http404(NOT_FOUND)
     with transaction.atomic(durable=True):
         services.project_record_remove(project=project, chosen=chosen, actor=_actor(request))
-    messages.success(request, f"문서 {chosen.public_id}을(를) 뺐습니다.")
+    messages.success(request, gettext("문서 %(id)s을(를) 뺐습니다.") % {"id": chosen.public_id})
     return redirect("workbench:project", slug=project.slug)
 
 
@@ -174,9 +177,11 @@ def publish_set(request: HttpRequest, slug: str) -> HttpResponse:
     with transaction.atomic(durable=True):
         changed = services.project_publish_set(project=project, published=published, actor=_actor(request))
     if not changed:
-        messages.info(request, "이미 그 상태입니다.")
+        messages.info(request, gettext("이미 그 상태입니다."))
     elif published:
-        messages.success(request, f"사업을 공개했습니다: {project.get_absolute_url()}")
+        messages.success(
+            request, gettext("사업을 공개했습니다: %(url)s") % {"url": project.get_absolute_url()}
+        )
     else:
-        messages.success(request, "사업을 비공개로 돌렸습니다. 공개 화면에서 사라졌습니다.")
+        messages.success(request, gettext("사업을 비공개로 돌렸습니다. 공개 화면에서 사라졌습니다."))
     return redirect("workbench:project", slug=project.slug)

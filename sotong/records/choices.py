@@ -1,8 +1,12 @@
-"""Enumerations of the records domain, with the Korean labels citizens and officials see."""
+"""Enumerations of the records domain, with the Korean labels citizens and officials see.
+
+The labels stay Korean (code and the audit log read them as they are); ``gettext_noop`` marks those
+the workbench shows, and its templates translate them where they show them (the ``term`` filter)."""
 
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_noop
 
 # The vocabulary of disclosure is shared with public code; re-exported for the records domain.
 from sotong.core.disclosure import Grade as Grade
@@ -12,18 +16,27 @@ from sotong.core.disclosure import Ground as Ground
 class Listing(models.TextChoices):
     """How a record without a grade of our own appears on the list of everything produced."""
 
-    GRADED = "graded", "공개 여부 결정됨"  # a grade is set (by the source or the engine)
-    PUBLISHED_ELSEWHERE = "published_elsewhere", "원문 공개(외부)"  # the source published the original
-    LISTED_ONLY = "listed_only", "공개 여부 미확인 — 목록만 공개"  # a citizen may request it
-    OUT_OF_SCOPE = "out_of_scope", "원문 공개 대상 아님 — 목록만 공개"  # the publishing rules exclude it
-    UNDER_REVIEW = "under_review", "공개 여부 검토 중 — 목록만 공개"  # waiting for an official's review
+    GRADED = "graded", gettext_noop("공개 여부 결정됨")  # a grade is set (by the source or the engine)
+    PUBLISHED_ELSEWHERE = (
+        "published_elsewhere",
+        gettext_noop("원문 공개(외부)"),
+    )  # the source published the original
+    LISTED_ONLY = "listed_only", gettext_noop("공개 여부 미확인 — 목록만 공개")  # a citizen may request it
+    OUT_OF_SCOPE = (
+        "out_of_scope",
+        gettext_noop("원문 공개 대상 아님 — 목록만 공개"),
+    )  # the publishing rules exclude it
+    UNDER_REVIEW = (
+        "under_review",
+        gettext_noop("공개 여부 검토 중 — 목록만 공개"),
+    )  # waiting for an official's review
 
 
 class ApprovalRole(models.TextChoices):
-    DRAFT = "기안", "기안"  # the official who drafted it
-    REVIEW = "검토", "검토"  # reviewers on the line
-    COOPERATION = "협조", "협조"  # other departments consulted
-    APPROVAL = "결재", "결재"  # the final approver
+    DRAFT = "기안", gettext_noop("기안")  # the official who drafted it
+    REVIEW = "검토", gettext_noop("검토")  # reviewers on the line
+    COOPERATION = "협조", gettext_noop("협조")  # other departments consulted
+    APPROVAL = "결재", gettext_noop("결재")  # the final approver
 
 
 class RecordState(models.TextChoices):
@@ -34,32 +47,38 @@ class RecordState(models.TextChoices):
 
 
 class FileRole(models.TextChoices):
-    BODY = "body", "본문"
-    ATTACHMENT = "attachment", "첨부"
+    BODY = "body", gettext_noop("본문")
+    ATTACHMENT = "attachment", gettext_noop("첨부")
 
 
 class FileState(models.TextChoices):
-    STORED = "stored", "저장됨"
-    EXTRACTED = "extracted", "추출됨"
-    FAILED = "failed", "추출 실패"
+    STORED = "stored", gettext_noop("저장됨")
+    EXTRACTED = "extracted", gettext_noop("추출됨")
+    FAILED = "failed", gettext_noop("추출 실패")
 
 
 class ReviewState(models.TextChoices):
-    NONE = "", "검토 불필요"  # the rules decided it
-    PENDING = "pending", "검토 대기"  # an official must decide before anything beyond metadata shows
-    DONE = "done", "검토 완료"  # an official decided; the rules do not override it
+    NONE = "", gettext_noop("검토 불필요")  # the rules decided it
+    PENDING = (
+        "pending",
+        gettext_noop("검토 대기"),
+    )  # an official must decide before anything beyond metadata shows
+    DONE = "done", gettext_noop("검토 완료")  # an official decided; the rules do not override it
 
 
 class MaskOrigin(models.TextChoices):
-    DETECTOR = "detector", "자동 탐지"
-    OFFICER = "officer", "결재권자 지정"  # marked non-public by the approver in the sending system
-    REVIEWER = "reviewer", "검토자 지정"
+    DETECTOR = "detector", gettext_noop("자동 탐지")
+    OFFICER = (
+        "officer",
+        gettext_noop("결재권자 지정"),
+    )  # marked non-public by the approver in the sending system
+    REVIEWER = "reviewer", gettext_noop("검토자 지정")
 
 
 class MaskState(models.TextChoices):
-    MASKED = "masked", "가림"
-    FLAGGED = "flagged", "검토 필요(가림 유지)"  # e.g. a name: hidden until a reviewer decides
-    CLEARED = "cleared", "가림 해제"  # a reviewer found it is not personal
+    MASKED = "masked", gettext_noop("가림")
+    FLAGGED = "flagged", gettext_noop("검토 필요(가림 유지)")  # e.g. a name: hidden until a reviewer decides
+    CLEARED = "cleared", gettext_noop("가림 해제")  # a reviewer found it is not personal
 
 
 RETENTION_PERIODS = ["1년", "3년", "5년", "10년", "20년", "30년", "준영구", "영구"]

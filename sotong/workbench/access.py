@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from sotong.accounts.permissions import is_officer, may_use_workbench
 from sotong.workbench.errors import NOT_OFFICIAL, OFFICERS_ONLY
@@ -27,13 +28,15 @@ def private(view: View) -> View:
         try:
             response = view(request, *args, **kwargs)
         except Http404:
-            response = render(request, "workbench/error.html", {"heading": "찾을 수 없습니다"}, status=404)
+            response = render(
+                request, "workbench/error.html", {"heading": gettext("찾을 수 없습니다")}, status=404
+            )
         except PermissionDenied as denied:
-            message = str(denied) or str(NOT_OFFICIAL.ko)
+            message = str(denied) or f"{NOT_OFFICIAL.ko} / {NOT_OFFICIAL.en}"
             response = render(
                 request,
                 "workbench/error.html",
-                {"heading": "권한이 없습니다", "message": message},
+                {"heading": gettext("권한이 없습니다"), "message": message},
                 status=403,
             )
         response["Cache-Control"] = CACHE_CONTROL

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy
+
 from sotong.core.errors import BilingualError
 from sotong.records.choices import Grade, Listing
 from sotong.workbench.errors import (
@@ -21,7 +23,7 @@ from sotong.workbench.errors import (
 
 WITHHOLDING = (Grade.PARTIAL, Grade.WITHHELD)
 # The two ways a reviewer lists a record: its content published as graded, or its metadata only.
-LISTINGS = ((Listing.GRADED, "원문 공개"), (Listing.OUT_OF_SCOPE, "목록만 공개"))
+LISTINGS = ((Listing.GRADED, gettext_lazy("원문 공개")), (Listing.OUT_OF_SCOPE, gettext_lazy("목록만 공개")))
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
+from django.db import models
 from django.db.models import QuerySet
+from django.utils.translation import gettext, gettext_lazy
 
 from sotong.core import clock
 from sotong.organizations.models import Organization
@@ -14,19 +16,33 @@ from sotong.records.choices import FileState, Grade, Ground
 from sotong.records.models import File
 from sotong.workbench.decisions import LISTINGS, DecisionInput, decision_problems
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 TITLE = "title"
 
 
+def _translated(choices: type[models.Choices]) -> list[tuple[object, StrOrPromise]]:
+    """The vocabulary's Korean labels (``gettext_noop``) in the page's language, when the form is shown."""
+    return [(value, gettext_lazy(label)) for value, label in choices.choices]
+
+
+def _automatic(grade: str) -> str:
+    return gettext("자동 (%(grade)s)") % {"grade": gettext(grade)} if grade else gettext("자동")
+
+
 class MaskAddForm(forms.Form):
-    target = forms.ChoiceField(label="가릴 곳")
+    target = forms.ChoiceField(label=gettext_lazy("가릴 곳"))
     quote = forms.CharField(
-        label="가릴 글자(원문 그대로)", max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label=gettext_lazy("가릴 글자(원문 그대로)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     occurrence = forms.IntegerField(
-        label="몇 번째(0 = 모두)",
+        label=gettext_lazy("몇 번째(0 = 모두)"),
         min_value=0,
         initial=0,
-        help_text="같은 글자가 여러 번 나오면 몇 번째인지; 0이면 모두 가립니다.",
+        help_text=gettext_lazy("같은 글자가 여러 번 나오면 몇 번째인지; 0이면 모두 가립니다."),
     )
 
     def __init__(self, *args: Any, files_: Sequence[File] = (), **kwargs: Any) -> None:
@@ -34,7 +50,7 @@ class MaskAddForm(forms.Form):
         readable = [f for f in files_ if f.state == FileState.EXTRACTED]
         self.files_by_key = {str(f.pk): f for f in readable}
         cast(forms.ChoiceField, self.fields["target"]).choices = [
-            (TITLE, "제목"),
+            (TITLE, gettext("제목")),
             *((str(f.pk), f.original_name) for f in readable),
         ]
 
@@ -43,17 +59,25 @@ class MaskAddForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    grade = forms.ChoiceField(label="공개 구분", choices=Grade.choices, widget=forms.RadioSelect)
+    grade = forms.ChoiceField(
+        label=gettext_lazy("공개 구분"), choices=_translated(Grade), widget=forms.RadioSelect
+    )
     grounds = forms.TypedMultipleChoiceField(
-        label="비공개 근거(정보공개법 제9조 제1항)", choices=Ground.choices, coerce=int, required=False,
+        label=gettext_lazy("비공개 근거(정보공개법 제9조 제1항)"), choices=_translated(Ground), coerce=int, required=False,
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
-    reason = forms.CharField(label="사유", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    opens_on = forms.DateField(
-        label="공개 예정일", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    reason = forms.CharField(
+        label=gettext_lazy("사유"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    no_opening_reason = forms.CharField(label="공개 예정일이 없는 까닭", max_length=300, required=False)
-    listing = forms.ChoiceField(label="목록 공개 방식", choices=LISTINGS, widget=forms.RadioSelect)
+    opens_on = forms.DateField(
+        label=gettext_lazy("공개 예정일"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    no_opening_reason = forms.CharField(
+        label=gettext_lazy("공개 예정일이 없는 까닭"), max_length=300, required=False
+    )
+    listing = forms.ChoiceField(
+        label=gettext_lazy("목록 공개 방식"), choices=LISTINGS, widget=forms.RadioSelect
+    )
 
     def clean(self) -> dict[str, Any] | None:
         data = super().clean() or {}
@@ -87,7 +111,7 @@ class ApproveForm(forms.Form):
             auto = defaults.get(file.pk, "")
             self.fields[f"file_{file.pk}"] = forms.ChoiceField(
                 label=file.original_name, required=False, initial="",
-                choices=[("", f"자동 ({auto})" if auto else "자동"), *Grade.choices],
+                choices=[("", _automatic(auto)), *_translated(Grade)],
             )  # fmt: skip
 
     def file_grades(self) -> dict[int, str]:
@@ -96,7 +120,10 @@ class ApproveForm(forms.Form):
 
 class WithheldFilterForm(forms.Form):
     organization = forms.ModelChoiceField(
-        label="기관", queryset=Organization.objects.none(), required=False, empty_label="모든 기관"
+        label=gettext_lazy("기관"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("모든 기관"),
     )
 
     def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:

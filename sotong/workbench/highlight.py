@@ -9,20 +9,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from django.utils.translation import gettext, gettext_lazy
+
 from sotong.pipeline.decisions import masks_apply
 from sotong.records.choices import MaskState
 from sotong.records.models import Mask
 
 KIND_LABELS = {
-    "rrn": "주민등록번호", "foreigner_rrn": "외국인등록번호", "passport": "여권번호",
-    "driver_licence": "운전면허번호", "phone": "전화번호", "email": "전자우편", "card": "카드번호",
-    "bank_account": "계좌번호", "health_insurance": "건강보험번호", "address": "주소",
-    "vehicle_plate": "차량번호", "person_name": "성명", "marked": "지정 부분",
+    "rrn": gettext_lazy("주민등록번호"), "foreigner_rrn": gettext_lazy("외국인등록번호"),
+    "passport": gettext_lazy("여권번호"), "driver_licence": gettext_lazy("운전면허번호"),
+    "phone": gettext_lazy("전화번호"), "email": gettext_lazy("전자우편"), "card": gettext_lazy("카드번호"),
+    "bank_account": gettext_lazy("계좌번호"), "health_insurance": gettext_lazy("건강보험번호"),
+    "address": gettext_lazy("주소"), "vehicle_plate": gettext_lazy("차량번호"),
+    "person_name": gettext_lazy("성명"), "marked": gettext_lazy("지정 부분"),
 }  # fmt: skip
 
 
 def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind)
+    """The detector's kind in the page's language; an unknown kind (a code) as it is."""
+    return str(KIND_LABELS.get(kind, kind))
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,7 @@ class Segment:
 
     @property
     def label(self) -> str:
-        return ", ".join(f"{kind_label(m.kind)} · {m.get_state_display()}" for m in self.masks)
+        return ", ".join(f"{kind_label(m.kind)} · {gettext(m.get_state_display())}" for m in self.masks)
 
     @property
     def kinds(self) -> str:

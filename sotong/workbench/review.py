@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language, gettext
+
 from sotong.pipeline.stages.decide import REVIEW_REASONS
 from sotong.records.choices import FileState
 from sotong.records.models import File, Mask, Record
@@ -48,14 +50,17 @@ def _rows(masks: list[Mask]) -> list[MaskRow]:
 
 
 def review_reasons(codes: list[str]) -> list[str]:
-    return [REVIEW_REASONS[code][0] if code in REVIEW_REASONS else code for code in codes]
+    """Each reason in the page's language: the decide stage (Django-free) words every reason in
+    Korean and English already, so the catalogue does not repeat them. An unknown code as it is."""
+    half = 1 if (get_language() or "").startswith("en") else 0
+    return [REVIEW_REASONS[code][half] if code in REVIEW_REASONS else code for code in codes]
 
 
 def record_review(record: Record) -> RecordReview:
     masks = list(record.masks.all())
     title_masks = [m for m in masks if m.file_id is None]
     title = Part(
-        name="제목", segments=segments(record.title, title_masks),
+        name=gettext("제목"), segments=segments(record.title, title_masks),
         public_text=public_version(record.title, title_masks), masks=_rows(title_masks),
     )  # fmt: skip
     files = []

@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from sotong.accounts.permissions import is_officer
@@ -69,8 +70,8 @@ def _record_page(request: HttpRequest, record: Record, *, status: int = 200, **f
     context = {
         "record": record,
         "review": review,
-        "grounds": ground_labels(record.decided_grounds),
-        "source_grounds": ground_labels(record.grounds),
+        "grounds": [gettext(label) for label in ground_labels(record.decided_grounds)],
+        "source_grounds": [gettext(label) for label in ground_labels(record.grounds)],
         "mask_form": forms.get("mask_form") or MaskAddForm(files_=files),
         "decision_form": forms.get("decision_form") or DecisionForm(initial=_decision_initial(record)),
         "approve_form": forms.get("approve_form") or ApproveForm(files_=files, defaults=review.file_defaults),
@@ -117,9 +118,12 @@ def mask_add(request: HttpRequest, public_id: str) -> HttpResponse:
             )  # fmt: skip
     except BilingualError as error:
         return _failed(request, record, error)
-    return _done(
-        request, record, f"{len(masks)}곳을 가렸습니다. 공개하려면 '검토 완료·공개 승인'을 누르십시오."
+    done = ngettext(
+        "%(n)s곳을 가렸습니다. 공개하려면 '검토 완료·공개 승인'을 누르십시오.",
+        "%(n)s곳을 가렸습니다. 공개하려면 '검토 완료·공개 승인'을 누르십시오.",
+        len(masks),
     )
+    return _done(request, record, done % {"n": len(masks)})
 
 
 def _mask_action(request: HttpRequest, public_id: str, mask_id: int, *, restore: bool) -> HttpResponse:
@@ -130,8 +134,11 @@ def _mask_action(request: HttpRequest, public_id: str, mask_id: int, *, restore:
     action = services.mask_restore if restore else services.mask_clear
     with transaction.atomic(durable=True):
         action(record=record, mask=mask, actor=_actor(request))
-    done = "다시 가렸습니다" if restore else "가림을 해제했습니다"
-    return _done(request, record, f"{done}. 공개하려면 '검토 완료·공개 승인'을 누르십시오.")
+    if restore:
+        done = gettext("다시 가렸습니다. 공개하려면 '검토 완료·공개 승인'을 누르십시오.")
+    else:
+        done = gettext("가림을 해제했습니다. 공개하려면 '검토 완료·공개 승인'을 누르십시오.")
+    return _done(request, record, done)
 
 
 @official_page
@@ -158,7 +165,9 @@ def decision_change(request: HttpRequest, public_id: str) -> HttpResponse:
             services.decision_change(record=record, decision=form.decision(), actor=_actor(request))
     except BilingualError as error:
         return _failed(request, record, error)
-    return _done(request, record, "공개 결정을 바꾸었습니다. 공개하려면 '검토 완료·공개 승인'을 누르십시오.")
+    return _done(
+        request, record, gettext("공개 결정을 바꾸었습니다. 공개하려면 '검토 완료·공개 승인'을 누르십시오.")
+    )
 
 
 @official_page
@@ -182,7 +191,7 @@ def record_approve(request: HttpRequest, public_id: str) -> HttpResponse:
             "could not be made safely, so nothing was published: see each file's reason.",
         )
         return redirect("workbench:record", public_id=record.public_id)
-    return _done(request, record, "검토를 마치고 공개했습니다. 공개 페이지에 반영되었습니다.")
+    return _done(request, record, gettext("검토를 마치고 공개했습니다. 공개 페이지에 반영되었습니다."))
 
 
 @officer_page
@@ -196,7 +205,10 @@ def withheld(request: HttpRequest) -> HttpResponse:
     return render(request, "workbench/withheld.html", context)
 
 
-DEAD_LETTER_TASKS = {PROCESS_TASK: "처리(추출·결정·공개)", REDECIDE_TASK: "다시 결정·공개"}
+DEAD_LETTER_TASKS = {
+    PROCESS_TASK: gettext_lazy("처리(추출·결정·공개)"),
+    REDECIDE_TASK: gettext_lazy("다시 결정·공개"),
+}
 
 
 @officer_page
@@ -214,5 +226,5 @@ def dead_letter_retry(request: HttpRequest, letter_id: int) -> HttpResponse:
         raise Http404("실패한 작업을 찾을 수 없습니다 / dead letter not found")
     with transaction.atomic(durable=True):
         dead_letter_send_again(dead_letter=letter, actor=_actor(request))
-    messages.success(request, "작업을 다시 보냈습니다. 이번에도 실패하면 이 목록에 다시 올라옵니다.")
+    messages.success(request, gettext("작업을 다시 보냈습니다. 이번에도 실패하면 이 목록에 다시 올라옵니다."))
     return redirect("workbench:dead-letters")
