@@ -13,9 +13,9 @@ from tests.accessibility.pages import KOREAN, PHONE
 from tests.accessibility.test_phone import TOO_WIDE
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Page, ViewportSize
 
-DESKTOP = {"width": 1280, "height": 900}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 
 
 def filled_page_failures(
