@@ -9,7 +9,7 @@ them where they show them.
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 
 class Grade(models.TextChoices):
@@ -54,3 +54,10 @@ class Ground(models.IntegerChoices):
 
 def ground_labels(grounds: list[int]) -> list[str]:
     return [Ground(value).label for value in grounds if value in Ground.values]
+
+
+def term_label(word: str) -> str:
+    """A word of the shared vocabulary (a grade, a state's or a role's label), stored in Korean and
+    marked with ``gettext_noop`` where it is defined, in the page's language. An empty word stays
+    empty: gettext("") would answer the catalogue's header."""
+    return gettext(word) if word else word

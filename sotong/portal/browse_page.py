@@ -62,17 +62,22 @@ def kind_entries(by_kind: dict[str, int]) -> list[KindEntry]:
     return listed
 
 
+def _unit(organization: str, name: str, children: list[Branch] | None = None) -> Branch:
+    """A bureau or department of ``organization``, linked to its list (no count: the tree is the
+    chart's, and counting every unit would be a pass per visit)."""
+    return Branch(name, _list_url(organization=organization, department=name), 0, children or [])
+
+
 def organization_branches(by_organization: dict[str, int]) -> dict[str, list[Branch]]:
     """본청 (its bureaus and departments), 자치구, 투자출연기관: each organization, bureau and department
     links to its list (a bureau's own documents; its departments' are under each department)."""
     groups: dict[str, list[Branch]] = {label: [] for _, label in OrganizationKind.choices}
     for organization, units in organization_tree():
-
-        def unit(name: str, children: list[Branch], of: str = organization.name) -> Branch:
-            return Branch(name, _list_url(organization=of, department=name), 0, children)
-
         children = [
-            unit(bureau.name, [unit(dept.name, []) for dept in departments]) for bureau, departments in units
+            _unit(
+                organization.name, bureau.name, [_unit(organization.name, dept.name) for dept in departments]
+            )
+            for bureau, departments in units
         ]
         url = _list_url(organization=organization.name)
         groups[organization.get_kind_display()].append(

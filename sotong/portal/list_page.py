@@ -9,7 +9,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext, gettext_noop
 
 from sotong.publication.fields import field_map_path, field_names
-from sotong.publication.listing import ListCursorError, ListFilters, ListPage, ListPosition
+from sotong.publication.listing import FILTER_NAMES, ListCursorError, ListFilters, ListPage, ListPosition
 
 FILTER_LABELS = {
     "organization": gettext_noop("기관"),
@@ -71,16 +71,7 @@ def list_request(params: QueryDict) -> ListRequest:
 
 
 def _params(filters: ListFilters) -> dict[str, str]:
-    values = {
-        "organization": filters.organization,
-        "info_type": filters.info_type,
-        "year": str(filters.year or ""),
-        "field": filters.field,
-        "department": filters.department,
-        "category": filters.category,
-        "region": filters.region,
-    }
-    return {name: value for name, value in values.items() if value}
+    return {name: str(value) for name in FILTER_NAMES if (value := getattr(filters, name))}
 
 
 def filter_query(filters: ListFilters) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from django.core.cache import cache
@@ -48,17 +48,12 @@ class ListFilters:
     region: str = ""  # 지역
 
     def active(self) -> bool:
-        return any(
-            (
-                self.organization,
-                self.info_type,
-                self.year,
-                self.field,
-                self.department,
-                self.category,
-                self.region,
-            )
-        )
+        return any(getattr(self, name) for name in FILTER_NAMES)
+
+
+FILTER_NAMES = tuple(attribute.name for attribute in fields(ListFilters))
+# Filters that match a column exactly; ``year`` is a range of ``produced_on``.
+_EXACT = tuple(name for name in FILTER_NAMES if name != "year")
 
 
 @dataclass(frozen=True)
@@ -98,19 +93,8 @@ class ListPage:
 
 
 def _filtered(filters: ListFilters) -> QuerySet[PublishedRecord]:
-    records = PublishedRecord.objects.all()
-    if filters.organization:
-        records = records.filter(organization=filters.organization)
-    if filters.info_type:
-        records = records.filter(info_type=filters.info_type)
-    if filters.field:
-        records = records.filter(field=filters.field)
-    if filters.department:
-        records = records.filter(department=filters.department)
-    if filters.category:
-        records = records.filter(category=filters.category)
-    if filters.region:
-        records = records.filter(region=filters.region)
+    exact = {name: value for name in _EXACT if (value := getattr(filters, name))}
+    records = PublishedRecord.objects.filter(**exact)
     if filters.year:
         records = records.filter(produced_on__gte=dt.date(filters.year, 1, 1))
         records = records.filter(produced_on__lt=dt.date(filters.year + 1, 1, 1))
@@ -188,12 +172,7 @@ def publication_list_count(filters: ListFilters) -> ListCount:
         return ListCount(capped, at_least=False, estimated=False)
     if not filters.active():
         if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
-                    [PublishedRecord._meta.db_table],
-                )
-                estimate = int(cursor.fetchone()[0])
+            estimate = _estimated_rows()
             if estimate > COUNT_CAP:
                 return ListCount(estimate, at_least=False, estimated=True)
         else:
@@ -257,13 +236,18 @@ def _sample_percent() -> float:
     """The share of the table's pages that holds about ``SAMPLED_ROWS`` rows (PostgreSQL only)."""
     if connection.vendor != "postgresql":
         return 100.0
+    rows = _estimated_rows()
+    return min(100.0, 100.0 * SAMPLED_ROWS / rows) if rows > 0 else 100.0
+
+
+def _estimated_rows() -> int:
+    """PostgreSQL's own estimate of the table's rows (``pg_class.reltuples``): no pass over it."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
             [PublishedRecord._meta.db_table],
         )
-        rows = int(cursor.fetchone()[0])
-    return min(100.0, 100.0 * SAMPLED_ROWS / rows) if rows > 0 else 100.0
+        return int(cursor.fetchone()[0])
 
 
 def _sampled(groups: QuerySet[Any], percent: float) -> tuple[list[tuple[Any, ...]], float]:

@@ -16,10 +16,9 @@ class PublishedRecord(models.Model):
     department_path = models.CharField(max_length=1000, blank=True)
     info_type = models.CharField(max_length=100, blank=True, db_index=True)
     field = models.CharField(max_length=20, blank=True)  # 분야: the source's, else by department (fields.py)
-    category = models.CharField(
-        max_length=200, blank=True
-    )  # the source's own classification (정책연구: 건설 …)
-    region = models.CharField(max_length=100, blank=True)  # 지역, where the source names one
+    # The source's own classification (정책연구: 건설 …) and region, published as the source writes them.
+    category = models.CharField(max_length=200, blank=True)
+    region = models.CharField(max_length=100, blank=True)
     produced_on = models.DateField(null=True, blank=True, db_index=True)
     retention_period = models.CharField(max_length=20, blank=True)
     task_card = models.CharField(max_length=300, blank=True)

@@ -81,9 +81,14 @@ def public_store() -> FileStore:
     return FileStore(settings.SOTONG_PUBLIC_DIR)
 
 
+def assigned_field(data: PublicationData) -> str:
+    """The 분야 a publication gets: the source's, else its department's (``fields.py``)."""
+    return data.field or field_of(data.department, data.department_path, path=field_map_path())
+
+
 def _values(data: PublicationData) -> dict[str, Any]:
     values = {name: getattr(data, name) for name in _FIELDS}
-    values["field"] = data.field or field_of(data.department, data.department_path, path=field_map_path())
+    values["field"] = assigned_field(data)
     values["grounds"] = list(data.grounds)
     values["approval_line"] = list(data.approval_line)
     values["origin_files"] = list(data.origin_files)

@@ -17,19 +17,13 @@ class Listing(models.TextChoices):
     """How a record without a grade of our own appears on the list of everything produced."""
 
     GRADED = "graded", gettext_noop("공개 여부 결정됨")  # a grade is set (by the source or the engine)
-    PUBLISHED_ELSEWHERE = (
-        "published_elsewhere",
-        gettext_noop("원문 공개(외부)"),
-    )  # the source published the original
+    # The source published the original.
+    PUBLISHED_ELSEWHERE = "published_elsewhere", gettext_noop("원문 공개(외부)")
     LISTED_ONLY = "listed_only", gettext_noop("공개 여부 미확인 — 목록만 공개")  # a citizen may request it
-    OUT_OF_SCOPE = (
-        "out_of_scope",
-        gettext_noop("원문 공개 대상 아님 — 목록만 공개"),
-    )  # the publishing rules exclude it
-    UNDER_REVIEW = (
-        "under_review",
-        gettext_noop("공개 여부 검토 중 — 목록만 공개"),
-    )  # waiting for an official's review
+    # The publishing rules exclude it.
+    OUT_OF_SCOPE = "out_of_scope", gettext_noop("원문 공개 대상 아님 — 목록만 공개")
+    # Waiting for an official's review.
+    UNDER_REVIEW = "under_review", gettext_noop("공개 여부 검토 중 — 목록만 공개")
 
 
 class ApprovalRole(models.TextChoices):
@@ -59,19 +53,15 @@ class FileState(models.TextChoices):
 
 class ReviewState(models.TextChoices):
     NONE = "", gettext_noop("검토 불필요")  # the rules decided it
-    PENDING = (
-        "pending",
-        gettext_noop("검토 대기"),
-    )  # an official must decide before anything beyond metadata shows
+    # An official must decide before anything beyond metadata shows.
+    PENDING = "pending", gettext_noop("검토 대기")
     DONE = "done", gettext_noop("검토 완료")  # an official decided; the rules do not override it
 
 
 class MaskOrigin(models.TextChoices):
     DETECTOR = "detector", gettext_noop("자동 탐지")
-    OFFICER = (
-        "officer",
-        gettext_noop("결재권자 지정"),
-    )  # marked non-public by the approver in the sending system
+    # Marked non-public by the approver in the sending system.
+    OFFICER = "officer", gettext_noop("결재권자 지정")
     REVIEWER = "reviewer", gettext_noop("검토자 지정")
 
 

@@ -22,10 +22,9 @@ from pathlib import Path
 from django.conf import settings
 from django.urls import get_script_prefix, reverse
 
-from sotong.publication.fields import field_map_path, field_of
 from sotong.publication.models import PublishedRecord
 from sotong.publication.selectors import publication_get_many, publication_list
-from sotong.publication.services import PublicationData
+from sotong.publication.services import PublicationData, assigned_field
 from sotong.search.backends import SearchBackend, get_search_backend
 from sotong.search.documents import SearchDocument
 from sotong.search.errors import INDEX_SCHEMA_MISMATCH, SearchError
@@ -89,10 +88,8 @@ def search_document(record: PublishedRecord | PublicationData) -> SearchDocument
 
 def _field(record: PublishedRecord | PublicationData) -> str:
     """The record's 분야: stored on a ``PublishedRecord``; for ``PublicationData`` (bulk paths), the
-    one publication has just given it: the source's, else its department's."""
-    if isinstance(record, PublishedRecord):
-        return record.field
-    return record.field or field_of(record.department, record.department_path, path=field_map_path())
+    one publication has just given it."""
+    return record.field if isinstance(record, PublishedRecord) else assigned_field(record)
 
 
 def search_index_prepared(docs: Iterable[PreparedDocument]) -> None:

@@ -8,6 +8,9 @@ from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING
 
+import pytest
+from django.conf import settings
+
 from tests.accessibility.axe import axe_violations, violations_report
 from tests.accessibility.pages import KOREAN, PHONE
 from tests.accessibility.test_phone import TOO_WIDE
@@ -16,6 +19,16 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, ViewportSize
 
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+# An app's filled-pages test: ``pytestmark = FILLED_PAGES_MARKS``. As the browser suite, SQLite only:
+# the pages do not depend on the database, and a live server on PostgreSQL leaves a session behind
+# that keeps the test database from being dropped.
+FILLED_PAGES_MARKS = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        "sqlite" not in settings.DATABASES["default"]["ENGINE"],
+        reason="브라우저 시험은 SQLite에서만 / browser checks run on SQLite only",
+    ),
+]
 
 
 def filled_page_failures(

@@ -6,20 +6,11 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-import pytest
-from django.conf import settings
-
 from sotong.expenses.models import ExpenseLine
 from tests.accessibility.conftest import browser  # noqa: F401  (the fixture: joins the browser suite)
-from tests.accessibility.filled import filled_page_failures
+from tests.accessibility.filled import FILLED_PAGES_MARKS, filled_page_failures
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        "sqlite" not in settings.DATABASES["default"]["ENGINE"],
-        reason="브라우저 시험은 SQLite에서만 / browser checks run on SQLite only",
-    ),
-]
+pytestmark = FILLED_PAGES_MARKS
 
 
 def test_the_filled_expense_pages_have_no_axe_violation_nor_sideways_scrolling(

@@ -37,7 +37,7 @@ from sotong.pipeline.decisions import (
     unmasked_kinds,
 )
 from sotong.pipeline.stages.decide import Decision, DecisionRules
-from sotong.pipeline.stages.publish import records_publish_many
+from sotong.pipeline.stages.publish import PUBLISHED_AS_IS, records_publish_many
 from sotong.records.models import Record
 from sotong.records.services.info_types import InfoTypeResolver
 from sotong.records.services.records import RecordData, record_upsert_many
@@ -98,12 +98,8 @@ class _RowMapper:
         )
 
 
-# Columns published as the source writes them, never masked (the title and texts are decided and
-# masked instead): a row showing personal information in one of them is refused, not published.
-PUBLISHED_AS_IS = ("category", "region", "task_card", "department")
-
-
 def _personal_in_metadata(row: ListRow, public: PublicContacts, min_confidence: float) -> RowError | None:
+    """A row whose metadata published as is (and the department's path) shows personal information."""
     for column in PUBLISHED_AS_IS:
         values = (getattr(row, column), *(row.department_path if column == "department" else ()))
         for value in filter(None, values):

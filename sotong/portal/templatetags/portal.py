@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+
+from sotong.core.disclosure import term_label
 
 register = template.Library()
 
@@ -23,14 +24,11 @@ def segments(value: Sequence[tuple[str, bool]] | str) -> SafeString:
     )
 
 
-@register.filter
-def grade_label(grade: str) -> str:
-    """공개, 부분공개, 비공개 in the page's language. An unknown grade ("") stays empty: gettext("")
-    would answer the catalogue's header."""
-    return gettext(grade) if grade else grade
+# 공개, 부분공개, 비공개 in the page's language; an unknown grade ("") stays empty.
+register.filter("grade_label", term_label)
 
 
 @register.filter
 def facet_value(value: str, facet: str) -> str:
     """A facet's value as shown: grades translated, everything else (data) as it is."""
-    return grade_label(value) if facet == "grade" else value
+    return term_label(value) if facet == "grade" else value

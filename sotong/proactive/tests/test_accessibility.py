@@ -13,7 +13,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from sotong.core.clock import frozen_today
 from sotong.proactive.choices import Cycle
@@ -21,17 +20,9 @@ from sotong.proactive.importer import proactive_import
 from sotong.proactive.models import ProactiveItem
 from sotong.proactive.services import item_cycle_set
 from tests.accessibility.conftest import browser  # noqa: F401  (the fixture: joins the browser suite)
-from tests.accessibility.filled import filled_page_failures
+from tests.accessibility.filled import FILLED_PAGES_MARKS, filled_page_failures
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    # As the browser suite: the pages do not depend on the database (and a live server on PostgreSQL
-    # leaves a session behind that keeps the test database from being dropped).
-    pytest.mark.skipif(
-        "sqlite" not in settings.DATABASES["default"]["ENGINE"],
-        reason="브라우저 시험은 SQLite에서만 / browser checks run on SQLite only",
-    ),
-]
+pytestmark = FILLED_PAGES_MARKS
 
 
 @pytest.fixture

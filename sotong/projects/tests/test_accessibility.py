@@ -6,22 +6,15 @@ skipped, saying why, without Chromium."""
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 
 from sotong.intake.services.folders import folder_ingest
 from sotong.intake.services.lists import list_import
 from sotong.projects.demo import projects_demo_load
 from sotong.projects.models import Project
 from tests.accessibility.conftest import browser  # noqa: F401  (the fixture: joins the browser suite)
-from tests.accessibility.filled import filled_page_failures
+from tests.accessibility.filled import FILLED_PAGES_MARKS, filled_page_failures
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        "sqlite" not in settings.DATABASES["default"]["ENGINE"],
-        reason="브라우저 시험은 SQLite에서만 / browser checks run on SQLite only",
-    ),
-]
+pytestmark = FILLED_PAGES_MARKS
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import template
 from django.utils.translation import gettext
 
-from sotong.core.disclosure import ground_labels
+from sotong.core.disclosure import ground_labels, term_label
 from sotong.workbench.review import review_reasons
 
 register = template.Library()
@@ -21,9 +21,5 @@ def ground_list(grounds: list[int]) -> list[str]:
     return [gettext(label) for label in ground_labels(grounds or [])]
 
 
-@register.filter
-def term(word: str) -> str:
-    """A word of the shared vocabulary (a grade, a state's or a role's label), kept Korean in the
-    database and marked with ``gettext_noop`` where it is defined, in the page's language. Data never
-    passes here. An empty word stays empty: gettext("") would answer the catalogue's header."""
-    return gettext(word) if word else word
+# A word of the shared vocabulary in the page's language (grades, states, roles); data never passes.
+register.filter("term", term_label)
